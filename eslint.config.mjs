@@ -26,7 +26,11 @@ export default [
 	{
 		files: ['credentials/**/*.ts'],
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: { ...n8nNodesBase.configs.credentials.rules },
+		rules: {
+			...n8nNodesBase.configs.credentials.rules,
+			// The rule's own docs: "Only applicable to nodes in the main repository" (a slug there, a URL here).
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+		},
 	},
 	{
 		files: ['nodes/**/*.ts'],
@@ -36,6 +40,10 @@ export default [
 			// Same overrides as n8n's node-cli: these two only fit nodes-base's own folder layout.
 			'n8n-nodes-base/node-execute-block-wrong-error-thrown': 'off',
 			'n8n-nodes-base/node-class-description-credentials-name-unsuffixed': 'off',
+			// These two demand the literal 'main', which @n8n/community-nodes/node-connection-type-literal
+			// (the newer ruleset) forbids in favour of NodeConnectionTypes.Main; the newer rule wins.
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
 	},
 	{ files: tsFiles, rules: { 'no-console': 'error' } },

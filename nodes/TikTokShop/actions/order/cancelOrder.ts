@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { parseIdList } from '../../../common/batch';
+import { withDisplay } from '../../../common/displayOptions';
+import { forEachItem } from '../../../common/items';
+import { tikTokShopApiRequest } from '../../transport';
+import { orderIdField } from '../common.descriptions';
+import type { ShopResolver } from '../types';
+
+const properties: INodeProperties[] = [
+	orderIdField,
+	{
+		displayName: 'Cancel Reason',
+		name: 'cancelReason',
+		type: 'options',
+		required: true,
+		default: 'seller_cancel_reason_out_of_stock',
+		description:
+			'Reason code TikTok Shop shows the buyer. Unpaid orders take the "Unpaid Order" reasons; On Hold and Awaiting Shipment orders the "Paid Order" ones.',
+		options: [
+			{
+				name: 'Paid Order: Buyer Requested Cancellation',
+				value: 'seller_cancel_paid_reason_buyer_requested_cancellation',
+			},
+			{ name: 'Paid Order: Out of Stock', value: 'seller_cancel_reason_out_of_stock' },
+			{ name: 'Paid Order: Pricing Error', value: 'seller_cancel_reason_wrong_price' },
+			{
+				name: 'Paid Order: Unable to Deliver to Buyer Address',
+				value: 'seller_cancel_paid_reason_address_not_deliver',
+			},
+			{
+				name: 'Unpaid Order: Buyer Has Not Paid in Time',
+				value: 'seller_cancel_unpaid_reason_buyer_hasnt_paid_within_time_allowed',
+			},
+			{
+				name: 'Unpaid Order: Buyer Requested Cancellation',
+				value: 'seller_cancel_unpaid_reason_buyer_requested_cancellation',
+			},
+		],
+	},
+	{
+		displayName: 'Order Line Item IDs',
+		name: 'orderLineItemIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 577086512123755123, 577086512123755124',
+		description: 'Cancel only these line items (comma-separated). Leave empty to cancel the whole order.',
+	},
+];
+
+export const description = withDisplay({ resource: ['order'], operation: ['cancelOrder'] }, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	shop: ShopResolver,
+): Promise<INodeExecutionData[]> {
+	return await forEachItem.call(this, items, async (i) => {
+		const orderId = String(this.getNodeParameter('orderId', i)).trim();
+		const body: IDataObject = {
+			order_id: orderId,
+			cancel_reason: this.getNodeParameter('cancelReason', i) as string,
+		};
+		const lineItems = parseIdList(this.getNodeParameter('orderLineItemIds', i, ''));
+		if (lineItems.length > 0) body.order_line_item_ids = lineItems;
+		const data = await tikTokShopApiRequest.call(this, 'POST', '/return_refund/202309/cancellations', {
+			shopCipher: await shop(i),
+			body,
+			itemIndex: i,
+		});
+		return { order_id: orderId, ...data };
+	});
+}

@@ -1,0 +1,113 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { toUnixSeconds } from '../order/shared';
+
+/** The fields Ship and Ship Many share: how the parcel leaves the seller. */
+export const shipFields: INodeProperties[] = [
+	{
+		displayName: 'Shipping Mode',
+		name: 'shippingMode',
+		type: 'options',
+		default: 'tiktok',
+		options: [
+			{
+				name: 'TikTok Shipping (Pickup or Drop-Off)',
+				value: 'tiktok',
+				description: 'TikTok Shop\'s carrier collects the parcel or the seller drops it off',
+			},
+			{
+				name: 'Self-Shipment (Own Carrier)',
+				value: 'selfShipment',
+				description: 'For orders whose delivery option is "Send by seller": give the carrier and tracking number',
+			},
+		],
+	},
+	{
+		displayName: 'Handover Method',
+		name: 'handoverMethod',
+		type: 'options',
+		default: 'PICKUP',
+		displayOptions: { show: { shippingMode: ['tiktok'] } },
+		options: [
+			{ name: 'Drop-Off', value: 'DROP_OFF', description: 'The seller brings the parcel to a drop-off point' },
+			{ name: 'Pickup', value: 'PICKUP', description: 'The carrier collects the parcel' },
+		],
+	},
+	{
+		displayName: 'Pickup Slot Start',
+		name: 'pickupSlotStart',
+		type: 'dateTime',
+		default: '',
+		displayOptions: { show: { shippingMode: ['tiktok'], handoverMethod: ['PICKUP'] } },
+		description: 'Start of the pickup time slot (optional; from the package\'s handover time slots)',
+	},
+	{
+		displayName: 'Pickup Slot End',
+		name: 'pickupSlotEnd',
+		type: 'dateTime',
+		default: '',
+		displayOptions: { show: { shippingMode: ['tiktok'], handoverMethod: ['PICKUP'] } },
+	},
+	{
+		displayName: 'Shipping Provider',
+		name: 'shippingProvider',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: { show: { shippingMode: ['selfShipment'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'shippingProviderSearch', searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 7117858858072016686' },
+		],
+	},
+	{
+		displayName: 'Tracking Number',
+		name: 'trackingNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { shippingMode: ['selfShipment'] } },
+	},
+];
+
+/** The body of packages/{id}/ship and of one entry of packages/ship (reference §5.2). */
+export function shipBody(this: IExecuteFunctions, i: number): IDataObject {
+	const mode = this.getNodeParameter('shippingMode', i) as string;
+	if (mode === 'selfShipment') {
+		const providerId = String(
+			this.getNodeParameter('shippingProvider', i, '', { extractValue: true }) ?? '',
+		).trim();
+		const trackingNumber = String(this.getNodeParameter('trackingNumber', i, '')).trim();
+		if (!providerId || !trackingNumber) {
+			throw new NodeOperationError(
+				this.getNode(),
+				'Self-shipment needs both "Shipping Provider" and "Tracking Number"',
+				{ itemIndex: i },
+			);
+		}
+		return { self_shipment: { shipping_provider_id: providerId, tracking_number: trackingNumber } };
+	}
+	const body: IDataObject = { handover_method: this.getNodeParameter('handoverMethod', i) };
+	if (body.handover_method === 'PICKUP') {
+		const start = this.getNodeParameter('pickupSlotStart', i, '') as string;
+		const end = this.getNodeParameter('pickupSlotEnd', i, '') as string;
+		if (start || end) {
+			if (!start || !end) {
+				throw new NodeOperationError(this.getNode(), 'Give both "Pickup Slot Start" and "Pickup Slot End", or neither', {
+					itemIndex: i,
+				});
+			}
+			body.pickup_slot = {
+				start_time: toUnixSeconds(start, 'Pickup Slot Start'),
+				end_time: toUnixSeconds(end, 'Pickup Slot End'),
+			};
+		}
+	}
+	return body;
+}

@@ -1,0 +1,208 @@
+import type {
+	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IHookFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { isTransientNetworkError, isTransientStatus, retryAfterToMs, withRetry } from '../../common/retry';
+import type { AttemptOutcome } from '../../common/retry';
+import type { TikTokShopEnvelope } from './errors';
+import { EXPIRED_TOKEN_CODE, TRANSIENT_CODES, tikTokShopApiError } from './errors';
+
+export const CREDENTIAL_TYPE = 'tikTokShopApi';
+
+export type TikTokShopContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export interface TikTokShopRequest {
+	query?: IDataObject;
+	body?: IDataObject;
+	/** Sent as shop_cipher; shop-scoped APIs need it and /authorization/* refuses it (reference §2.3). */
+	shopCipher?: string;
+	itemIndex?: number;
+}
+
+interface RawResponse {
+	body: unknown;
+	headers: Record<string, string | string[] | undefined>;
+	statusCode: number;
+}
+
+const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+/** The credential, read once per execution context (the base URL and default shop do not change mid-run). */
+export async function tikTokShopCredentials(this: TikTokShopContext): Promise<ICredentialDataDecryptedObject> {
+	let cached = credentialCache.get(this);
+	if (!cached) {
+		cached = this.getCredentials(CREDENTIAL_TYPE);
+		credentialCache.set(this, cached);
+	}
+	return await cached;
+}
+
+function parseEnvelope(body: unknown): TikTokShopEnvelope<unknown> | undefined {
+	let value = body;
+	if (Buffer.isBuffer(value)) value = value.toString('utf8');
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value);
+		} catch {
+			return undefined;
+		}
+	}
+	if (value && typeof value === 'object' && typeof (value as TikTokShopEnvelope).code === 'number') {
+		return value as TikTokShopEnvelope<unknown>;
+	}
+	return undefined;
+}
+
+/**
+ * Asks n8n to renew the token now. n8n renews a preAuthentication token only when the stored
+ * token is empty or a request failed with HTTP 401, and TikTok may report an expired token
+ * (105002) with another status; handing n8n the credential with an empty token makes it run
+ * preAuthentication, persist the new tokens and sign the retry with them.
+ */
+async function renewalOptions(this: TikTokShopContext): Promise<IAdditionalCredentialOptions> {
+	const stored = await this.getCredentials(CREDENTIAL_TYPE);
+	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	return {
+		credentialsDecrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: CREDENTIAL_TYPE,
+			data: { ...stored, accessToken: '' },
+		},
+	};
+}
+
+/** One HTTP exchange through n8n's authenticated helper; the envelope is checked by the caller. */
+async function send(
+	this: TikTokShopContext,
+	options: IHttpRequestOptions,
+	additional?: IAdditionalCredentialOptions,
+): Promise<RawResponse> {
+	return (await this.helpers.httpRequestWithAuthentication.call(
+		this,
+		CREDENTIAL_TYPE,
+		{ ...options, headers: { ...options.headers } },
+		additional,
+	)) as RawResponse;
+}
+
+function unwrapHelperError(error: unknown): unknown {
+	// n8n wraps errors thrown by preAuthentication (e.g. a used authorization code) in NodeApiError.
+	let current = error as { cause?: unknown; name?: string } | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (current.name === 'TikTokShopTokenError') return current;
+		current = current.cause as typeof current;
+	}
+	return error;
+}
+
+/**
+ * Calls a TikTok Shop API and returns its `data`. Signing happens in the credential. Rate limits
+ * (HTTP 429 / 36009002), 5xx and dropped connections are retried with back-off; an expired token
+ * is renewed once; any other non-zero code becomes a NodeApiError with the code, request_id and a hint.
+ */
+export async function tikTokShopApiRequest(
+	this: TikTokShopContext,
+	method: IHttpRequestMethods,
+	path: string,
+	request: TikTokShopRequest = {},
+): Promise<IDataObject> {
+	const credentials = await tikTokShopCredentials.call(this);
+	const baseURL = String(credentials.apiBaseUrl || 'https://open-api.tiktokglobalshop.com').replace(/\/+$/, '');
+	const qs: IDataObject = { ...request.query };
+	if (request.shopCipher) qs.shop_cipher = request.shopCipher;
+	const options: IHttpRequestOptions = {
+		method,
+		baseURL,
+		url: path,
+		qs,
+		headers: { 'Content-Type': 'application/json' },
+		body: request.body === undefined ? undefined : JSON.stringify(request.body),
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: true,
+		timeout: 60_000,
+	};
+	const node = this.getNode();
+	let renewed = false;
+
+	return await withRetry<IDataObject>(async (): Promise<AttemptOutcome<IDataObject>> => {
+		let response: RawResponse;
+		try {
+			response = await send.call(this, options);
+			let envelope = parseEnvelope(response.body);
+			if (envelope?.code === EXPIRED_TOKEN_CODE && !renewed) {
+				renewed = true;
+				response = await send.call(this, options, await renewalOptions.call(this));
+				envelope = parseEnvelope(response.body);
+			}
+		} catch (error) {
+			const cause = unwrapHelperError(error);
+			if ((cause as { name?: string }).name === 'TikTokShopTokenError') {
+				throw new NodeApiError(node, { message: (cause as Error).message }, {
+					message: (cause as Error).message,
+					description: 'The TikTok Shop credential could not get an access token.',
+					itemIndex: request.itemIndex,
+				});
+			}
+			if (isTransientNetworkError(error)) {
+				return { kind: 'retry', reason: 'network', lastError: new NodeApiError(node, { message: String((error as Error).message) }, {
+					message: `Could not reach TikTok Shop at ${baseURL}: ${(error as Error).message}`,
+					itemIndex: request.itemIndex,
+				}) };
+			}
+			throw new NodeApiError(node, { message: String((error as Error).message) }, {
+				message: `TikTok Shop request failed: ${(error as Error).message}`,
+				itemIndex: request.itemIndex,
+			});
+		}
+
+		const envelope = parseEnvelope(response.body);
+		const status = response.statusCode;
+		if (envelope && envelope.code === 0 && status < 400) {
+			return { kind: 'done', value: (envelope.data ?? {}) as IDataObject };
+		}
+		const failure = envelope ?? {
+			code: status,
+			message: `HTTP ${status} without a TikTok Shop envelope`,
+			request_id: '',
+		};
+		const error = tikTokShopApiError(node, failure, status, request.itemIndex);
+		if (isTransientStatus(status) || TRANSIENT_CODES.has(failure.code)) {
+			return {
+				kind: 'retry',
+				reason: `HTTP ${status} / ${failure.code}`,
+				retryAfterMs: retryAfterToMs(response.headers?.['retry-after']),
+				lastError: error,
+			};
+		}
+		throw error;
+	});
+}
+
+/** Downloads a file TikTok hands out as a pre-signed URL (shipping documents); no credential is sent. */
+export async function downloadTikTokShopDocument(this: IExecuteFunctions, url: string): Promise<Buffer> {
+	const response = (await this.helpers.httpRequest({
+		method: 'GET',
+		url,
+		encoding: 'arraybuffer',
+		returnFullResponse: true,
+		timeout: 60_000,
+	})) as { body: ArrayBuffer | Buffer };
+	return Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body);
+}
