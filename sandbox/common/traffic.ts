@@ -1,0 +1,113 @@
+import { routeKey } from './http';
+import { Prng } from './prng';
+
+export type FaultStatus = 500 | 503 | 'timeout';
+
+export interface FaultConfig {
+	status: FaultStatus;
+	/** Fail the next n matching requests, then stop. */
+	count?: number;
+	/** Probability 0..1 that a matching request fails (seeded PRNG). */
+	rate?: number;
+}
+
+export interface RouteTrafficConfig {
+	/** Token bucket refill rate (requests per second). */
+	qps?: number;
+	/** Token bucket capacity (default: max(1, ceil(qps))). */
+	burst?: number;
+	/** Extra latency for this route, added to the global latency. */
+	latencyMs?: number;
+	fault?: FaultConfig | null;
+}
+
+export interface TrafficConfig {
+	latencyMs: number;
+	/** Keyed by "<METHOD> <path pattern>", e.g. "POST /order/202309/orders/search". `{param}` or `:param` placeholders. */
+	routes: Record<string, RouteTrafficConfig>;
+}
+
+interface Bucket {
+	tokens: number;
+	last: number;
+	qps: number;
+	burst: number;
+}
+
+/** Latency, fault injection and per-route token-bucket rate limiting. */
+export class TrafficControl {
+	config: TrafficConfig = { latencyMs: 0, routes: {} };
+	private buckets = new Map<string, Bucket>();
+	private prng: Prng;
+
+	constructor(private seed: number) {
+		this.prng = new Prng(seed ^ 0x5eed);
+	}
+
+	reset(): void {
+		this.config = { latencyMs: 0, routes: {} };
+		this.buckets.clear();
+		this.prng = new Prng(this.seed ^ 0x5eed);
+	}
+
+	/** Merge a partial config (route entries are replaced as a whole; `null` deletes a route entry). */
+	apply(patch: { latencyMs?: number; routes?: Record<string, RouteTrafficConfig | null> }): void {
+		if (typeof patch.latencyMs === 'number') this.config.latencyMs = Math.max(0, patch.latencyMs);
+		for (const [rawKey, rc] of Object.entries(patch.routes ?? {})) {
+			const key = normalizeKey(rawKey);
+			this.buckets.delete(key);
+			if (rc === null) delete this.config.routes[key];
+			else this.config.routes[key] = { ...rc, fault: rc.fault ? { ...rc.fault } : undefined };
+		}
+	}
+
+	private route(key: string): RouteTrafficConfig | undefined {
+		return this.config.routes[key];
+	}
+
+	/** true if the request may pass; false if rate-limited. */
+	takeToken(key: string): boolean {
+		const rc = this.route(key);
+		if (!rc || rc.qps === undefined || rc.qps === null) return true;
+		const now = Date.now();
+		const qps = Math.max(0, rc.qps);
+		const burst = Math.max(1, rc.burst ?? Math.ceil(qps));
+		let b = this.buckets.get(key);
+		if (!b || b.qps !== qps || b.burst !== burst) {
+			b = { tokens: burst, last: now, qps, burst };
+			this.buckets.set(key, b);
+		}
+		b.tokens = Math.min(b.burst, b.tokens + ((now - b.last) / 1000) * b.qps);
+		b.last = now;
+		if (b.tokens >= 1) {
+			b.tokens -= 1;
+			return true;
+		}
+		return false;
+	}
+
+	/** Returns the fault to inject for this request, if any (consumes `count`). */
+	takeFault(key: string): FaultStatus | null {
+		const rc = this.route(key);
+		const f = rc?.fault;
+		if (!f) return null;
+		if (typeof f.count === 'number') {
+			if (f.count <= 0) return null;
+			if (f.rate !== undefined && !(this.prng.next() < f.rate)) return null;
+			f.count -= 1;
+			return f.status;
+		}
+		if (f.rate !== undefined) return this.prng.next() < f.rate ? f.status : null;
+		return f.status;
+	}
+
+	latencyFor(key: string): number {
+		return Math.max(0, this.config.latencyMs + (this.route(key)?.latencyMs ?? 0));
+	}
+}
+
+export function normalizeKey(raw: string): string {
+	const m = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(raw);
+	if (!m) return raw.trim();
+	return routeKey(m[1], m[2]);
+}

@@ -1,0 +1,213 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Clock } from './common/clock';
+import { readBody, type RequestContext, sendBytes, sendJson } from './common/http';
+import type { Marketplace, Reply } from './common/marketplace';
+import { RequestLog } from './common/requestLog';
+import { type RouteTrafficConfig, TrafficControl } from './common/traffic';
+import { newRequestId } from './tiktokshop/envelope';
+import { TIKTOKSHOP_DEFAULTS, TikTokShopMarketplace } from './tiktokshop';
+import type { TikTokShopSettings } from './tiktokshop/state';
+
+export interface SandboxOptions {
+	/** 0 = random free port (default 0). */
+	port?: number;
+	/** Default 127.0.0.1. */
+	host?: string;
+	/** PRNG seed for the seeded data (default 42). */
+	seed?: number;
+	tikTokShop?: Partial<TikTokShopSettings>;
+}
+
+export interface Sandbox {
+	/** Base URL, e.g. http://127.0.0.1:8787 (no trailing slash). Serves API host, auth host and control API. */
+	url: string;
+	close(): Promise<void>;
+	/** TikTok Shop simulator: `.state` (shops, orders, packages...), `.auth` (tokens), `.settings`. */
+	tikTokShop: TikTokShopMarketplace;
+	clock: Clock;
+	traffic: TrafficControl;
+	log: RequestLog;
+}
+
+export interface SandboxConfigPatch {
+	latencyMs?: number;
+	routes?: Record<string, RouteTrafficConfig | null>;
+	clockOffsetSeconds?: number;
+	accessTokenTtlSeconds?: number;
+	refreshGraceSeconds?: number;
+	expiredTokenHttpStatus?: number;
+}
+
+const SAFE_QUERY_DROP = new Set(['sign', 'app_secret']);
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+	const host = opts.host ?? '127.0.0.1';
+	const seed = opts.seed ?? 42;
+	const clock = new Clock();
+	const traffic = new TrafficControl(seed);
+	const log = new RequestLog();
+	const tikTokShop = new TikTokShopMarketplace(clock, seed, { ...TIKTOKSHOP_DEFAULTS, ...(opts.tikTokShop ?? {}) });
+	// Order matters: the first marketplace claiming a path serves it. TikTok Shop claims everything, so it goes last.
+	const marketplaces: Marketplace[] = [tikTokShop];
+	const startedAt = Date.now();
+	const hanging = new Set<ServerResponse>();
+	let url = '';
+
+	const sendReply = (res: ServerResponse, r: Reply) => {
+		if (r.raw) sendBytes(res, r.status, r.raw, r.contentType ?? 'application/octet-stream', r.headers);
+		else sendJson(res, r.status, r.json ?? null, r.headers);
+	};
+
+	const control = (ctx: RequestContext, baseUrl: string): Reply => {
+		const sub = ctx.path.slice('/_sandbox'.length);
+		let body: any = {};
+		if (ctx.rawBody.length) {
+			try {
+				body = JSON.parse(ctx.rawBody.toString('utf8'));
+			} catch {
+				return { status: 400, json: { error: 'body is not valid JSON' } };
+			}
+		}
+		const M = ctx.method;
+		if (sub === '/health' && M === 'GET') return { status: 200, json: { ok: true } };
+		if (sub === '/reset' && M === 'POST') {
+			for (const mp of marketplaces) mp.reset({ clearTokens: body?.clearTokens === true });
+			traffic.reset();
+			clock.offsetSeconds = 0;
+			log.reset();
+			return { status: 200, json: { ok: true } };
+		}
+		if (sub === '/stats' && M === 'GET') {
+			const stats: Record<string, unknown> = {
+				uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+				requests: { total: log.total, byRoute: log.requestsByRoute, byStatus: log.statusCounts },
+				rateLimited: log.rateLimited,
+				faultsInjected: log.faultsInjected,
+			};
+			for (const mp of marketplaces) stats[mp.name] = mp.stats();
+			return { status: 200, json: stats };
+		}
+		if (sub === '/requests' && M === 'GET') {
+			const limit = Number(ctx.query.get('limit') ?? 100);
+			return { status: 200, json: { requests: log.recent(Number.isFinite(limit) ? limit : 100) } };
+		}
+		if (sub === '/config') {
+			if (M === 'POST') {
+				const p = (body ?? {}) as SandboxConfigPatch;
+				traffic.apply({ latencyMs: p.latencyMs, routes: p.routes });
+				if (typeof p.clockOffsetSeconds === 'number') clock.offsetSeconds = p.clockOffsetSeconds;
+				for (const mp of marketplaces) mp.applyConfig(p as Record<string, unknown>);
+			} else if (M === 'DELETE') {
+				traffic.reset();
+				clock.offsetSeconds = 0;
+				for (const mp of marketplaces) mp.resetConfig();
+			} else if (M !== 'GET') return { status: 405, json: { error: 'use GET, POST or DELETE' } };
+			const cfg: Record<string, unknown> = { ...traffic.config, clockOffsetSeconds: clock.offsetSeconds };
+			for (const mp of marketplaces) Object.assign(cfg, mp.config());
+			return { status: 200, json: cfg };
+		}
+		for (const mp of marketplaces) {
+			const prefix = `/${mp.name}`;
+			if (sub === prefix || sub.startsWith(prefix + '/')) {
+				const r = mp.control(ctx, sub.slice(prefix.length) || '/', body, baseUrl);
+				if (r) return r;
+			}
+		}
+		return { status: 404, json: { error: `unknown control endpoint ${M} ${ctx.path}` } };
+	};
+
+	const handle = async (req: IncomingMessage, res: ServerResponse) => {
+		const u = new URL(req.url ?? '/', 'http://sandbox.local');
+		const ctx: RequestContext = {
+			req,
+			res,
+			method: (req.method ?? 'GET').toUpperCase(),
+			path: u.pathname,
+			query: u.searchParams,
+			rawBody: await readBody(req),
+			params: {},
+			requestId: newRequestId(),
+			startedAt: Date.now(),
+		};
+		const baseUrl = req.headers.host ? `http://${req.headers.host}` : url;
+
+		if (ctx.path === '/_sandbox' || ctx.path.startsWith('/_sandbox/')) {
+			sendReply(res, control(ctx, baseUrl));
+			return;
+		}
+
+		const mp = marketplaces.find((m) => m.claims(ctx))!;
+		let reply: Reply | null = null;
+		const prepared = mp.prepare(ctx, baseUrl);
+		if (prepared.kind === 'reply') reply = prepared.reply;
+		else {
+			const key = ctx.routeKey!;
+			if (!traffic.takeToken(key)) reply = mp.rateLimitedReply(ctx);
+			else {
+				const fault = traffic.takeFault(key);
+				if (fault !== null) log.faultsInjected++;
+				const latency = traffic.latencyFor(key);
+				if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+				if (fault === 'timeout') {
+					// never answer; the socket is destroyed when the client gives up or the sandbox closes
+					hanging.add(res);
+					res.on('close', () => hanging.delete(res));
+					record(ctx, 0, null);
+					return;
+				}
+				reply = fault !== null ? mp.faultReply(ctx, fault) : await prepared.run();
+			}
+		}
+		sendReply(res, reply);
+		record(ctx, reply.status, reply.code ?? null);
+	};
+
+	const record = (ctx: RequestContext, status: number, code: number | null) => {
+		const query: Record<string, string> = {};
+		for (const [k, v] of ctx.query) if (!SAFE_QUERY_DROP.has(k)) query[k] = v;
+		log.add({
+			time: new Date().toISOString(),
+			method: ctx.method,
+			path: ctx.path,
+			route: ctx.routeKey ?? null,
+			query,
+			status,
+			code,
+			bodySize: ctx.rawBody.length,
+			durationMs: Date.now() - ctx.startedAt,
+			requestId: ctx.requestId,
+		});
+	};
+
+	const server: Server = createServer((req, res) => {
+		handle(req, res).catch((e: unknown) => {
+			if (!res.headersSent)
+				sendJson(res, 500, { code: 36009003, message: `Internal error: ${(e as Error)?.message ?? e}`, request_id: newRequestId(), data: null });
+		});
+	});
+	server.keepAliveTimeout = 5000;
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(opts.port ?? 0, host, () => resolve());
+	});
+	const addr = server.address() as AddressInfo;
+	const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+	url = `http://${shownHost}:${addr.port}`;
+
+	return {
+		url,
+		tikTokShop,
+		clock,
+		traffic,
+		log,
+		close: () =>
+			new Promise<void>((resolve) => {
+				for (const r of hanging) r.destroy();
+				hanging.clear();
+				server.close(() => resolve());
+				server.closeAllConnections();
+			}),
+	};
+}
