@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# `npm start`: a real n8n on http://127.0.0.1:5678 with this package installed from its npm
+# tarball, the sandbox on :8787, and examples/ imported. Ctrl-C stops everything.
+# Persistent state lives in .demo/ (git-ignored); a warm start skips build, install and import
+# when nothing changed.  Env: N8N_PORT (5678), SANDBOX_PORT (8787), DEMO_DIR (.demo),
+# DEMO_VERBOSE=1 to stream n8n's log to the terminal.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+# shellcheck source=scripts/n8n-env.sh
+source scripts/n8n-env.sh
+
+PORT="${N8N_PORT:-5678}"
+SANDBOX_PORT="${SANDBOX_PORT:-8787}"
+DEMO_DIR="${DEMO_DIR:-$repo/.demo}"
+t0=$(date +%s%N)
+elapsed() { echo "$(( ($(date +%s%N) - t0) / 1000000 ))" | awk '{printf "%6.1fs", $1/1000}'; }
+say() { echo "[$(elapsed)] $*"; }
+
+pids=()
+cleanup() {
+	trap - INT TERM EXIT
+	if [ ${#pids[@]} -gt 0 ]; then
+		say "stopping (${pids[*]})..."
+		for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
+		for pid in "${pids[@]}"; do
+			for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+			kill -KILL -- "-$pid" 2>/dev/null || true
+		done
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+	echo "Port $PORT is already in use (another n8n?). Set N8N_PORT to use another port." >&2; exit 1
+fi
+
+say "n8n runtime"
+bash scripts/install-n8n.sh | sed 's/^/          /'
+
+mkdir -p "$DEMO_DIR/pack" "$DEMO_DIR/import"
+src_hash="$(find package.json tsconfig.json gulpfile.js index.js nodes credentials icons -type f 2>/dev/null \
+	| LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)"
+tarball="$DEMO_DIR/pack/n8n-nodes-tokopedia-tiktokshop-$src_hash.tgz"
+if [ -f "$tarball" ]; then
+	say "package unchanged since last build ($src_hash)"
+else
+	say "building package"
+	npm run build --silent
+	rm -f "$DEMO_DIR"/pack/*.tgz
+	packed="$(npm pack --silent --pack-destination "$DEMO_DIR/pack" | tail -1)"
+	mv "$DEMO_DIR/pack/$packed" "$tarball"
+	say "packed $(basename "$tarball")"
+fi
+
+n8n_env "$DEMO_DIR" "$PORT"
+say "package install into $DEMO_DIR/.n8n/nodes: $(n8n_install_tarball "$DEMO_DIR" "$tarball")"
+
+if [ -f sandbox/cli.ts ]; then
+	say "starting sandbox on :$SANDBOX_PORT (log: $DEMO_DIR/sandbox.log)"
+	SANDBOX_PORT="$SANDBOX_PORT" setsid npx ts-node --transpile-only sandbox/cli.ts > "$DEMO_DIR/sandbox.log" 2>&1 &
+	pids+=("$!")
+else
+	say "sandbox/cli.ts not present yet: skipping the sandbox"
+fi
+
+ex_hash="$( (find examples -name '*.json' -type f 2>/dev/null | LC_ALL=C sort | xargs -r sha256sum; echo "$tarball") | sha256sum | cut -c1-16)"
+if [ "$(cat "$DEMO_DIR/import/.hash" 2>/dev/null)" = "$ex_hash" ]; then
+	say "examples unchanged: already imported"
+else
+	to_publish="$(node scripts/lib/collect-examples.js examples "$DEMO_DIR/import")"
+	read -r n_wf n_cred < "$DEMO_DIR/import/counts"
+	if [ "$n_cred" -gt 0 ]; then
+		say "importing $n_cred example credential(s)"
+		n8n_cli import:credentials --input="$DEMO_DIR/import/credentials.json" > "$DEMO_DIR/import.log" 2>&1 \
+			|| { tail -20 "$DEMO_DIR/import.log"; exit 1; }
+	fi
+	if [ "$n_wf" -gt 0 ]; then
+		say "importing $n_wf example workflow(s)"
+		n8n_cli import:workflow --input="$DEMO_DIR/import/workflows.json" >> "$DEMO_DIR/import.log" 2>&1 \
+			|| { tail -20 "$DEMO_DIR/import.log"; exit 1; }
+		for id in $to_publish; do
+			say "publishing workflow $id"
+			n8n_cli publish:workflow --id="$id" >> "$DEMO_DIR/import.log" 2>&1 || say "  could not publish $id (see $DEMO_DIR/import.log)"
+		done
+	fi
+	[ "$n_wf$n_cred" != "00" ] || say "no examples/*.json yet"
+	echo "$ex_hash" > "$DEMO_DIR/import/.hash"
+fi
+
+say "starting n8n on :$PORT (log: $DEMO_DIR/n8n.log)"
+if [ "${DEMO_VERBOSE:-}" = 1 ]; then
+	setsid "$N8N_NODE_BIN" "$N8N_MAIN" start > >(tee -a "$DEMO_DIR/n8n.log") 2>&1 &
+else
+	setsid "$N8N_NODE_BIN" "$N8N_MAIN" start >> "$DEMO_DIR/n8n.log" 2>&1 &
+fi
+n8n_pid=$!
+pids+=("$n8n_pid")
+log_start=$(wc -c < "$DEMO_DIR/n8n.log" 2>/dev/null || echo 0)
+ready=
+for _ in $(seq 1 240); do
+	kill -0 "$n8n_pid" 2>/dev/null || { tail -40 "$DEMO_DIR/n8n.log"; say "n8n exited"; exit 1; }
+	if curl -sf "http://127.0.0.1:$PORT/healthz/readiness" >/dev/null 2>&1 \
+		&& tail -c +"$((log_start + 1))" "$DEMO_DIR/n8n.log" | grep -q "Editor is now accessible via"; then
+		ready=1; break
+	fi
+	sleep 0.5
+done
+[ -n "$ready" ] || { tail -40 "$DEMO_DIR/n8n.log"; say "n8n did not become ready in 120 s"; exit 1; }
+say "editor ready"
+cat <<MSG
+
+  n8n editor:  http://127.0.0.1:$PORT/
+  login:       $DEMO_EMAIL / $DEMO_PASSWORD
+  sandbox:     http://127.0.0.1:$SANDBOX_PORT/ $( [ -f sandbox/cli.ts ] || echo "(not started)")
+  logs:        $DEMO_DIR/n8n.log  $DEMO_DIR/sandbox.log
+
+  Ctrl-C stops n8n and the sandbox.
+MSG
+wait "$n8n_pid"
