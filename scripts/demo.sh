@@ -13,6 +13,7 @@ source scripts/n8n-env.sh
 PORT="${N8N_PORT:-5678}"
 SANDBOX_PORT="${SANDBOX_PORT:-8787}"
 DEMO_DIR="${DEMO_DIR:-$repo/.demo}"
+EXAMPLES_DIR="${EXAMPLES_DIR:-examples}"
 t0=$(date +%s%N)
 elapsed() { echo "$(( ($(date +%s%N) - t0) / 1000000 ))" | awk '{printf "%6.1fs", $1/1000}'; }
 say() { echo "[$(elapsed)] $*"; }
@@ -65,11 +66,11 @@ else
 	say "sandbox/cli.ts not present yet: skipping the sandbox"
 fi
 
-ex_hash="$( (find examples -name '*.json' -type f 2>/dev/null | LC_ALL=C sort | xargs -r sha256sum; echo "$tarball") | sha256sum | cut -c1-16)"
+ex_hash="$( (find "$EXAMPLES_DIR" -name '*.json' -type f 2>/dev/null | LC_ALL=C sort | xargs -r sha256sum; echo "$tarball") | sha256sum | cut -c1-16)"
 if [ "$(cat "$DEMO_DIR/import/.hash" 2>/dev/null)" = "$ex_hash" ]; then
 	say "examples unchanged: already imported"
 else
-	to_publish="$(node scripts/lib/collect-examples.js examples "$DEMO_DIR/import")"
+	to_publish="$(node scripts/lib/collect-examples.js "$EXAMPLES_DIR" "$DEMO_DIR/import")"
 	read -r n_wf n_cred < "$DEMO_DIR/import/counts"
 	if [ "$n_cred" -gt 0 ]; then
 		say "importing $n_cred example credential(s)"
@@ -109,12 +110,18 @@ for _ in $(seq 1 240); do
 done
 [ -n "$ready" ] || { tail -40 "$DEMO_DIR/n8n.log"; say "n8n did not become ready in 120 s"; exit 1; }
 say "editor ready"
+sandbox_banner=""
+if [ -f sandbox/cli.ts ]; then
+	for _ in $(seq 1 60); do (exec 3<>"/dev/tcp/127.0.0.1/$SANDBOX_PORT") 2>/dev/null && break; sleep 0.5; done
+	sandbox_banner="$(sed -n '1,/Press Ctrl/p' "$DEMO_DIR/sandbox.log" | grep -v 'Press Ctrl' | sed 's/^/    /')"
+fi
 cat <<MSG
 
   n8n editor:  http://127.0.0.1:$PORT/
   login:       $DEMO_EMAIL / $DEMO_PASSWORD
   sandbox:     http://127.0.0.1:$SANDBOX_PORT/ $( [ -f sandbox/cli.ts ] || echo "(not started)")
   logs:        $DEMO_DIR/n8n.log  $DEMO_DIR/sandbox.log
+$( [ -z "$sandbox_banner" ] || printf '\n%s\n' "$sandbox_banner")
 
   Ctrl-C stops n8n and the sandbox.
 MSG
