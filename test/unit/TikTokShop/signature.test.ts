@@ -107,3 +107,20 @@ describe('TikTok Shop request signing', () => {
 		expect(sign).toBe(cryptoJsSign('secret1', '/tts/logistics/202309/warehouses', rest));
 	});
 });
+
+describe('TikTok Shop credential: authenticate', () => {
+	afterEach(() => jest.useRealTimers());
+
+	it('signs a request exactly as the official worked example when the clock reads its timestamp', async () => {
+		jest.useFakeTimers({ now: 1623812664 * 1000 });
+		const { TikTokShopApi } = await import('../../../credentials/TikTokShopApi.credentials');
+		const signed = await new TikTokShopApi().authenticate(
+			{ appKey: '29a39d', appSecret: 'e59af819cc', accessToken: 'TTP_example' },
+			{ method: 'GET', baseURL: 'https://open-api.tiktokglobalshop.com', url: '/authorization/202309/shops' },
+		);
+		expect(signed.url).toBe(
+			'https://open-api.tiktokglobalshop.com/authorization/202309/shops?app_key=29a39d&timestamp=1623812664&sign=b596b73e0cc6de07ac26f036364178ab16b0a907af13d43f0a0cd2345f582dc8',
+		);
+		expect(signed.headers).toMatchObject({ 'x-tts-access-token': 'TTP_example' });
+	});
+});
