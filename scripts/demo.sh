@@ -98,7 +98,7 @@ else
 fi
 n8n_pid=$!
 pids+=("$n8n_pid")
-log_start=$(wc -c < "$DEMO_DIR/n8n.log" 2>/dev/null || echo 0)
+log_start=0; [ -f "$DEMO_DIR/n8n.log" ] && log_start=$(wc -c < "$DEMO_DIR/n8n.log")
 ready=
 for _ in $(seq 1 240); do
 	kill -0 "$n8n_pid" 2>/dev/null || { tail -40 "$DEMO_DIR/n8n.log"; say "n8n exited"; exit 1; }

@@ -78,7 +78,11 @@ describe('real n8n harness', () => {
 		await n8n.publishWorkflow(id);
 		const server = await n8n.start();
 
-		const res = await axios.post(`${server.url}/webhook/${hookPath}`, { orderId: 'A-1' });
+		const t0 = Date.now();
+		const hookUrl = await n8n.waitForWebhook(hookPath);
+		// eslint-disable-next-line no-console
+		console.log(`webhook registered ${Date.now() - t0} ms after start() resolved`);
+		const res = await axios.post(hookUrl, { orderId: 'A-1' });
 		expect(res.status).toBe(200);
 		expect(res.data).toMatchObject({ probedBy: 'webhook', body: { orderId: 'A-1' } });
 

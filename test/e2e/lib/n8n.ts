@@ -508,6 +508,32 @@ export class N8nInstance {
 		return server;
 	}
 
+	/**
+	 * Waits until a production webhook answers (n8n 2.x registers published workflows' triggers
+	 * asynchronously, through its publication outbox, a few seconds AFTER the editor is ready).
+	 * Probes with a CORS preflight, which n8n answers 204 for a registered path and 404 otherwise,
+	 * without running the workflow. `webhookPath` is the node's `path` (or `<webhookId>/<path>`
+	 * for paths with parameters / trigger nodes); returns the full production URL.
+	 */
+	async waitForWebhook(webhookPath: string, opts: { method?: string; timeoutMs?: number } = {}): Promise<string> {
+		const url = `${this.url}/webhook/${webhookPath.replace(/^\/+/, '')}`;
+		const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+		let status = 0;
+		while (Date.now() < deadline) {
+			const res = await axios.request({
+				method: 'OPTIONS',
+				url,
+				headers: { Origin: this.url, 'Access-Control-Request-Method': opts.method ?? 'POST' },
+				validateStatus: () => true,
+				timeout: 5000,
+			});
+			status = res.status;
+			if (status >= 200 && status < 300) return url;
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		throw new Error(`webhook ${url} not registered after ${opts.timeoutMs ?? 60_000} ms (last status ${status})`);
+	}
+
 	async stop(): Promise<void> {
 		await this.server?.stop();
 	}
