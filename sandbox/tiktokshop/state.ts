@@ -505,13 +505,13 @@ export class TikTokShopState {
 			li.cancel_user = args.initiator;
 		}
 		for (const pkg of this.orderPackages(order)) {
-			const before = pkg.lineItemIds.length;
-			pkg.lineItemIds = pkg.lineItemIds.filter((x) => !idSet.has(x));
-			if (pkg.lineItemIds.length === 0) {
-				pkg.lineItemIds = before ? order.line_items.filter((li) => idSet.has(li.id)).map((li) => li.id) : pkg.lineItemIds;
-				pkg.status = 'CANCELLED';
-			}
-			if (before !== pkg.lineItemIds.length || pkg.status === 'CANCELLED') this.touchPackage(pkg, at);
+			if (pkg.status === 'CANCELLED') continue;
+			const orig = pkg.lineItemIds;
+			const remaining = orig.filter((x) => !idSet.has(x));
+			if (remaining.length === orig.length) continue;
+			if (remaining.length === 0) pkg.status = 'CANCELLED'; // a cancelled package keeps its items
+			else pkg.lineItemIds = remaining;
+			this.touchPackage(pkg, at);
 		}
 		if (full) {
 			order.cancel_reason = args.reason;

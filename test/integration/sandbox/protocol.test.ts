@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import axios from 'axios';
 import type { Sandbox } from '../../../sandbox/server';
 import { computeSign } from '../../../sandbox/tiktokshop/signature';
 import { ctl, SANDBOX_APP_SECRET, setup, signRequest, TtsClient } from './helpers';
@@ -150,6 +151,18 @@ describe('sandbox: request verification', () => {
 		await ctl(sbx.url, 'DELETE', '/config');
 	});
 
+	test("fault 'timeout' never answers (client times out), next request is fine", async () => {
+		await ctl(sbx.url, 'POST', '/config', { routes: { 'GET /authorization/202309/shops': { fault: { status: 'timeout', count: 1 } } } });
+		const q = { app_key: 'sbx_app_key_29a39d', timestamp: String(Math.floor(Date.now() / 1000)) };
+		const sign = signRequest(SANDBOX_APP_SECRET, '/authorization/202309/shops', q, '');
+		const err = await axios
+			.get(`${sbx.url}/authorization/202309/shops`, { params: { ...q, sign }, headers: { 'x-tts-access-token': client.token! }, timeout: 300 })
+			.then(() => null, (e) => e.code);
+		expect(err).toBe('ECONNABORTED');
+		expect((await client.call('GET', '/authorization/202309/shops', { cipher: null })).data.code).toBe(0);
+		await ctl(sbx.url, 'DELETE', '/config');
+	});
+
 	test('request log omits sign and records status/code', async () => {
 		const r = await ctl(sbx.url, 'GET', '/requests?limit=3');
 		expect(r.data.requests).toHaveLength(3);
@@ -165,6 +178,5 @@ describe('sandbox: request verification', () => {
 		const after = (await ctl(sbx.url, 'GET', '/tiktokshop/shops')).data.shops.map((s: any) => s.cipher);
 		expect(after).toEqual(before);
 		expect((await client.call('GET', '/logistics/202309/warehouses')).data.code).toBe(0);
-		void SANDBOX_APP_SECRET;
 	});
 });
