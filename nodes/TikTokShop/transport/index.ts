@@ -5,26 +5,19 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IPollFunctions,
-	IHookFunctions,
-	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { isTransientNetworkError, isTransientStatus, retryAfterToMs, withRetry } from '../../common/retry';
 import type { AttemptOutcome } from '../../common/retry';
+import type { ApiContext, RawResponse } from '../../common/tokenRenewal';
+import { forcedRenewal, parseJsonBody } from '../../common/tokenRenewal';
 import type { TikTokShopEnvelope } from './errors';
 import { EXPIRED_TOKEN_CODE, TRANSIENT_CODES, tikTokShopApiError } from './errors';
 
 export const CREDENTIAL_TYPE = 'tikTokShopApi';
 
-export type TikTokShopContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IPollFunctions
-	| IHookFunctions
-	| IWebhookFunctions;
+export type TikTokShopContext = ApiContext;
 
 export interface TikTokShopRequest {
 	query?: IDataObject;
@@ -32,12 +25,6 @@ export interface TikTokShopRequest {
 	/** Sent as shop_cipher; shop-scoped APIs need it and /authorization/* refuses it (reference §2.3). */
 	shopCipher?: string;
 	itemIndex?: number;
-}
-
-interface RawResponse {
-	body: unknown;
-	headers: Record<string, string | string[] | undefined>;
-	statusCode: number;
 }
 
 const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
@@ -53,38 +40,11 @@ export async function tikTokShopCredentials(this: TikTokShopContext): Promise<IC
 }
 
 function parseEnvelope(body: unknown): TikTokShopEnvelope<unknown> | undefined {
-	let value = body;
-	if (Buffer.isBuffer(value)) value = value.toString('utf8');
-	if (typeof value === 'string') {
-		try {
-			value = JSON.parse(value);
-		} catch {
-			return undefined;
-		}
-	}
+	const value = parseJsonBody(body);
 	if (value && typeof value === 'object' && typeof (value as TikTokShopEnvelope).code === 'number') {
 		return value as TikTokShopEnvelope<unknown>;
 	}
 	return undefined;
-}
-
-/**
- * Asks n8n to renew the token now. n8n renews a preAuthentication token only when the stored
- * token is empty or a request failed with HTTP 401, and TikTok may report an expired token
- * (105002) with another status; handing n8n the credential with an empty token makes it run
- * preAuthentication, persist the new tokens and sign the retry with them.
- */
-async function renewalOptions(this: TikTokShopContext): Promise<IAdditionalCredentialOptions> {
-	const stored = await this.getCredentials(CREDENTIAL_TYPE);
-	const reference = this.getNode().credentials?.[CREDENTIAL_TYPE];
-	return {
-		credentialsDecrypted: {
-			id: reference?.id ?? '',
-			name: reference?.name ?? '',
-			type: CREDENTIAL_TYPE,
-			data: { ...stored, accessToken: '' },
-		},
-	};
 }
 
 /** One HTTP exchange through n8n's authenticated helper; the envelope is checked by the caller. */
@@ -148,7 +108,7 @@ export async function tikTokShopApiRequest(
 			let envelope = parseEnvelope(response.body);
 			if (envelope?.code === EXPIRED_TOKEN_CODE && !renewed) {
 				renewed = true;
-				response = await send.call(this, options, await renewalOptions.call(this));
+				response = await send.call(this, options, await forcedRenewal.call(this, CREDENTIAL_TYPE, 'accessToken'));
 				envelope = parseEnvelope(response.body);
 			}
 		} catch (error) {
