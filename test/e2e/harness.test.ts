@@ -33,6 +33,8 @@ describe('real n8n harness', () => {
 		expect(types).toContain('n8n-nodes-base.webhook');
 		if (withOurPackage) {
 			const ours = types.filter((t) => t.startsWith(`${PACKAGE_NAME}.`));
+			// eslint-disable-next-line no-console
+			console.log(`${PACKAGE_NAME} node types loaded by n8n: ${ours.join(', ')}`);
 			expect(ours.length).toBeGreaterThanOrEqual(ourNodeFiles.length);
 		}
 	});
