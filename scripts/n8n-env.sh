@@ -56,7 +56,9 @@ n8n_install_tarball() {
 	if [ -f "$nodes/.e2e-installed.json" ] && [ "$(cat "$nodes/.e2e-installed.json")" = "[\"$sha\"]" ]; then
 		echo unchanged; return 0
 	fi
-	[ -f "$nodes/package.json" ] || echo '{"name":"installed-nodes","private":true,"dependencies":{}}' > "$nodes/package.json"
+	# start clean: npm may keep a same-name, same-version package from an older tarball
+	rm -rf "$nodes/node_modules" "$nodes/package-lock.json"
+	echo '{"name":"installed-nodes","private":true,"dependencies":{}}' > "$nodes/package.json"
 	# --legacy-peer-deps: n8n resolves the n8n-workflow peer from its own node_modules
 	(cd "$nodes" && npm install "$tgz" --ignore-scripts --no-audit --no-fund --legacy-peer-deps --loglevel=error >/dev/null)
 	echo "[\"$sha\"]" > "$nodes/.e2e-installed.json"

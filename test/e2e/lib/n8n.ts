@@ -192,10 +192,11 @@ export function installPackages(userFolder: string, tarballs: string[]): void {
 		const have = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
 		if (JSON.stringify(have) === JSON.stringify(want.map((w) => w.sha))) return;
 	}
-	const pkgJson = path.join(nodesDir, 'package.json');
-	if (!fs.existsSync(pkgJson)) {
-		fs.writeFileSync(pkgJson, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+	// start clean: npm may keep a same-name, same-version package from an older tarball
+	for (const f of ['node_modules', 'package-lock.json', 'package.json']) {
+		fs.rmSync(path.join(nodesDir, f), { recursive: true, force: true });
 	}
+	fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
 	// --legacy-peer-deps: npm would otherwise fetch the `n8n-workflow` peer; n8n resolves it
 	// from its own node_modules (it puts them on NODE_PATH), like its own installer does.
 	runSync('npm', [
