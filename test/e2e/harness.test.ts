@@ -63,6 +63,24 @@ describe('real n8n harness', () => {
 		]);
 	});
 
+	test('a failing run comes back with ok=false and the node error', async () => {
+		const id = await n8n.importWorkflow({
+			name: 'harness: failing',
+			nodes: [
+				{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: randomUUID(), name: 'Boom', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0],
+					parameters: { jsCode: "throw new Error('harness boom');" },
+				},
+			],
+			connections: { Start: { main: [[{ node: 'Boom', type: 'main', index: 0 }]] } },
+		});
+		const result = await n8n.executeWorkflow(id);
+		expect(result.ok).toBe(false);
+		expect(result.run.data.resultData.error?.message).toContain('harness boom');
+		expect(result.run.data.resultData.runData.Boom[0].error).toBeDefined();
+	});
+
 	test('a published Webhook workflow runs under `n8n start` and is read back via the public API', async () => {
 		const hookPath = `harness-${Date.now()}`;
 		const id = await n8n.importWorkflow({
