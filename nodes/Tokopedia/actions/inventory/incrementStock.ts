@@ -1,0 +1,23 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { withDisplay } from '../../../common/displayOptions';
+import type { ShopResolver } from '../types';
+import { inventoryFields, pushInventory, rateOption } from './shared';
+
+const properties: INodeProperties[] = [
+	...inventoryFields('quantity', 'Quantity', '={{ $json.quantity }}', 'Units to add to the current stock'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [rateOption],
+	},
+];
+
+export const description = withDisplay({ resource: ['inventory'], operation: ['incrementStock'] }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
+	return await pushInventory.call(this, items, shop, 'incrementStock', 'quantity');
+}

@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { shopLocator } from '../common.descriptions';
+import * as decrementStock from './decrementStock';
+import * as incrementStock from './incrementStock';
+import * as updatePrice from './updatePrice';
+import * as updateStock from './updateStock';
+
+export { decrementStock, incrementStock, updatePrice, updateStock };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['inventory'] } },
+		options: [
+			{ name: 'Decrement Stock', value: 'decrementStock', description: 'Take units off the stock of every input row', action: 'Decrement stock' },
+			{ name: 'Increment Stock', value: 'incrementStock', description: 'Add units to the stock of every input row', action: 'Increment stock' },
+			{ name: 'Update Price', value: 'updatePrice', description: 'Set the price of every input row', action: 'Update prices' },
+			{ name: 'Update Stock', value: 'updateStock', description: 'Set the stock of every input row, in bulk', action: 'Update stock' },
+		],
+		default: 'updateStock',
+	},
+	{ ...shopLocator, displayOptions: { show: { resource: ['inventory'] } } },
+	...updateStock.description,
+	...incrementStock.description,
+	...decrementStock.description,
+	...updatePrice.description,
+];

@@ -1,0 +1,247 @@
+import { createHash } from 'node:crypto';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { BulkRow, RowVerdict } from '../../../common/bulkPush';
+import { bulkPush } from '../../../common/bulkPush';
+import { Pacer } from '../../../common/pacer';
+import type { RowResult } from '../../../common/rowResults';
+import { batchOutput } from '../../../common/rowResults';
+import { isTransientNetworkError } from '../../../common/retry';
+import type { SafetyBuffer, SafetyBufferMode } from '../../../common/safetyBuffer';
+import { applySafetyBuffer } from '../../../common/safetyBuffer';
+import { fsId, parseRateLimit, pick, tokopediaApiCall } from '../../transport';
+import type { ShopResolver } from '../types';
+
+// Stock and price endpoints take at most 100 rows per call (reference §3.3 PR12–PR15).
+const MAX_ROWS_PER_REQUEST = 100;
+// Until the first response tells the real limit (X-Ratelimit-Limit), pace conservatively.
+const DEFAULT_ROWS_PER_SECOND = 10;
+
+export type InventoryOperation = 'updateStock' | 'incrementStock' | 'decrementStock' | 'updatePrice';
+
+interface OperationSpec {
+	path: (app: string) => string;
+	valueField: 'new_stock' | 'stock_value' | 'new_price';
+	valueLabel: string;
+	/** Whether the API has the request_id duplicate guard (increment/decrement, reference §3.3 PR14). */
+	requestIdGuard: boolean;
+}
+
+const SPECS: Record<InventoryOperation, OperationSpec> = {
+	updateStock: { path: (app) => `/inventory/v1/fs/${app}/stock/update`, valueField: 'new_stock', valueLabel: 'New Stock', requestIdGuard: false },
+	incrementStock: { path: (app) => `/inventory/v1/fs/${app}/stock/increment`, valueField: 'stock_value', valueLabel: 'Quantity', requestIdGuard: true },
+	decrementStock: { path: (app) => `/inventory/v1/fs/${app}/stock/decrement`, valueField: 'stock_value', valueLabel: 'Quantity', requestIdGuard: true },
+	updatePrice: { path: (app) => `/inventory/v1/fs/${app}/price/update`, valueField: 'new_price', valueLabel: 'New Price', requestIdGuard: false },
+};
+
+/** The fields every bulk inventory operation shows, with the value field named per operation. */
+export function inventoryFields(valueName: string, valueLabel: string, valueDefault: string, valueDescription: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Identify Product By',
+			name: 'identifyBy',
+			type: 'options',
+			default: 'sku',
+			options: [
+				{ name: 'SKU', value: 'sku' },
+				{ name: 'Product ID', value: 'productId' },
+			],
+		},
+		{
+			displayName: 'SKU',
+			name: 'sku',
+			type: 'string',
+			default: '={{ $json.sku }}',
+			required: true,
+			displayOptions: { show: { identifyBy: ['sku'] } },
+		},
+		{
+			displayName: 'Product ID',
+			name: 'productId',
+			type: 'string',
+			default: '={{ $json.product_id }}',
+			required: true,
+			displayOptions: { show: { identifyBy: ['productId'] } },
+		},
+		{
+			displayName: valueLabel,
+			name: valueName,
+			type: 'number',
+			default: valueDefault,
+			required: true,
+			description: valueDescription,
+		},
+		{
+			displayName: 'Warehouse ID',
+			name: 'warehouseId',
+			type: 'string',
+			default: '',
+			description: 'Multi-warehouse shops only; leave empty for the main warehouse',
+		},
+	];
+}
+
+export const rateOption: INodeProperties = {
+	displayName: 'Rows per Second',
+	name: 'rowsPerSecond',
+	type: 'number',
+	default: 0,
+	typeOptions: { minValue: 0 },
+	description:
+		'Pace of the push. 0 follows the limit Tokopedia announces in its rate-limit headers (each row counts as one request).',
+};
+
+interface Payload {
+	identifier: IDataObject;
+	value: number;
+	requested: number;
+}
+
+function requestIdFor(parts: string[]): string {
+	// ≤ 20 characters of [A-Za-z0-9_-] (reference §3.3 PR14).
+	return createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 20);
+}
+
+function verdictsFor(batch: Array<BulkRow<Payload>>, data: unknown): RowVerdict[] {
+	const failures = (pick(data, 'failed_rows_data') as IDataObject[] | null) ?? [];
+	const bySku = new Map<string, string>();
+	const byProduct = new Map<string, string>();
+	for (const failure of Array.isArray(failures) ? failures : []) {
+		const message = String(pick(failure, 'message') ?? 'rejected');
+		const sku = String(pick(failure, 'sku') ?? '');
+		const productId = String(pick(failure, 'product_id') ?? '');
+		if (sku) bySku.set(sku, message);
+		if (productId && productId !== '0') byProduct.set(productId, message);
+	}
+	return batch.map((row) => {
+		const message =
+			row.payload.identifier.sku !== undefined
+				? bySku.get(String(row.payload.identifier.sku))
+				: byProduct.get(String(row.payload.identifier.product_id));
+		if (message === undefined) return { status: 'applied' };
+		// Rows over the bulk quota fail one by one inside a 200 (reference §7.1).
+		if (/ERR_TOO_MANY_REQUEST/i.test(message)) return { status: 'throttled', message };
+		return { status: 'failed', message };
+	});
+}
+
+/**
+ * Runs one bulk inventory operation over ALL input items: one row per item, grouped by shop and
+ * warehouse, packed into requests of up to 100 rows, paced to the announced rate limit; throttled
+ * rows and failed requests are retried, rows rejected for a real reason are reported on their item.
+ */
+export async function pushInventory(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	shop: ShopResolver,
+	operation: InventoryOperation,
+	valueParameter: string,
+): Promise<INodeExecutionData[]> {
+	const spec = SPECS[operation];
+	const app = await fsId.call(this);
+	const results: RowResult[] = [];
+	const groups = new Map<string, { shopId: string; warehouseId: string; rows: Array<BulkRow<Payload>> }>();
+
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const identifyBy = this.getNodeParameter('identifyBy', i) as string;
+			const identifier: IDataObject = {};
+			if (identifyBy === 'sku') {
+				const sku = String(this.getNodeParameter('sku', i, '') ?? '').trim();
+				if (!sku) throw new Error('"SKU" is empty');
+				if (sku.length > 50) throw new Error(`"SKU" may have at most 50 characters, "${sku}" has ${sku.length}`);
+				identifier.sku = sku;
+			} else {
+				const productId = String(this.getNodeParameter('productId', i, '') ?? '').trim();
+				if (!/^\d+$/.test(productId)) throw new Error(`"Product ID" must be numeric, got "${productId}"`);
+				identifier.product_id = Number(productId);
+			}
+			const raw = this.getNodeParameter(valueParameter, i, '');
+			const requested = Number(raw);
+			if (raw === '' || raw === null || !Number.isFinite(requested) || requested < 0) {
+				throw new Error(`"${spec.valueLabel}" must be a number of 0 or more, got "${String(raw)}"`);
+			}
+			let value = requested;
+			if (operation === 'updateStock') {
+				const options = this.getNodeParameter('options', i, {}) as IDataObject;
+				const buffer: SafetyBuffer = {
+					mode: (options.safetyBufferMode as SafetyBufferMode) ?? 'none',
+					value: Number(options.safetyBufferValue ?? 0),
+				};
+				value = applySafetyBuffer(requested, buffer);
+			} else if (operation !== 'updatePrice') {
+				value = Math.floor(requested);
+				if (value < 1) throw new Error(`"${spec.valueLabel}" must be at least 1`);
+			}
+			const shopId = await shop(i);
+			const warehouseId = String(this.getNodeParameter('warehouseId', i, '') ?? '').trim();
+			const groupKey = `${shopId}|${warehouseId}`;
+			const group = groups.get(groupKey) ?? { shopId, warehouseId, rows: [] };
+			group.rows.push({
+				itemIndex: i,
+				key: identifier.sku !== undefined ? `sku:${String(identifier.sku)}` : `pid:${String(identifier.product_id)}`,
+				payload: { identifier, value, requested },
+			});
+			groups.set(groupKey, group);
+		} catch (error) {
+			results.push({ itemIndex: i, ok: false, json: {}, message: (error as Error).message });
+		}
+	}
+
+	const firstOptions = (items.length ? this.getNodeParameter('options', 0, {}) : {}) as IDataObject;
+	const configuredRate = Number(firstOptions.rowsPerSecond ?? 0);
+	const executionId = this.getExecutionId?.() ?? '';
+	const nodeId = this.getNode().id;
+
+	for (const group of groups.values()) {
+		const pacer = new Pacer(configuredRate > 0 ? configuredRate : DEFAULT_ROWS_PER_SECOND, MAX_ROWS_PER_REQUEST);
+		const query: IDataObject = { shop_id: group.shopId };
+		if (group.warehouseId) query.warehouse_id = group.warehouseId;
+		if (operation === 'updateStock' && firstOptions.bypassUpdateProductStatus) query.bypass_update_product_status = true;
+
+		const outcomes = await bulkPush<Payload>({
+			rows: group.rows,
+			batchSize: () => Math.min(MAX_ROWS_PER_REQUEST, pacer.capacity),
+			pacer,
+			isTransient: (error) =>
+				isTransientNetworkError(error) || /^(429|5\d\d)$/.test(String((error as { httpCode?: string }).httpCode ?? '')),
+			send: async ({ rows, seed }) => {
+				const body = rows.map((row) => ({ ...row.payload.identifier, [spec.valueField]: row.payload.value }));
+				const batchQuery = { ...query };
+				if (spec.requestIdGuard) {
+					batchQuery.request_id = requestIdFor([executionId, nodeId, operation, group.shopId, group.warehouseId, seed]);
+				}
+				const response = await tokopediaApiCall.call(this, 'POST', spec.path(app), { query: batchQuery, body });
+				const announced = parseRateLimit(response.headers);
+				if (configuredRate <= 0) {
+					pacer.observe(announced, Number(response.headers['x-ratelimit-remaining'] ?? Number.NaN));
+				}
+				return verdictsFor(rows, response.data);
+			},
+		});
+
+		for (const outcome of outcomes) {
+			const { identifier, value, requested } = outcome.row.payload;
+			const json: IDataObject = {
+				shop_id: Number(group.shopId),
+				...(group.warehouseId ? { warehouse_id: Number(group.warehouseId) } : {}),
+				...identifier,
+				[spec.valueField]: value,
+				...(value !== requested ? { requested_stock: requested } : {}),
+				applied: outcome.applied,
+				attempts: outcome.attempts,
+			};
+			results.push(
+				outcome.applied
+					? { itemIndex: outcome.row.itemIndex, ok: true, json }
+					: {
+							itemIndex: outcome.row.itemIndex,
+							ok: false,
+							json,
+							message: `${identifier.sku !== undefined ? `SKU ${String(identifier.sku)}` : `product ${String(identifier.product_id)}`}: ${outcome.message}`,
+						},
+			);
+		}
+	}
+	return batchOutput.call(this, results, 'rows');
+}

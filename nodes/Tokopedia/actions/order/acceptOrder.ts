@@ -1,0 +1,81 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { withDisplay } from '../../../common/displayOptions';
+import { forEachItem } from '../../../common/items';
+import { fsId, tokopediaApiRequest } from '../../transport';
+import { orderIdField } from '../common.descriptions';
+import type { ShopResolver } from '../types';
+import { orderIdOf } from './shared';
+
+const properties: INodeProperties[] = [
+	orderIdField,
+	{
+		displayName: 'Accept',
+		name: 'acceptMode',
+		type: 'options',
+		default: 'full',
+		options: [
+			{ name: 'Whole Order', value: 'full' },
+			{ name: 'Partially', value: 'partial', description: 'Deliver some quantities and reject the rest, per product' },
+		],
+	},
+	{
+		displayName: 'Products',
+		name: 'products',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		displayOptions: { show: { acceptMode: ['partial'] } },
+		options: [
+			{
+				displayName: 'Product',
+				name: 'product',
+				values: [
+					{ displayName: 'Product ID', name: 'productId', type: 'string', default: '' },
+					{ displayName: 'Quantity to Deliver', name: 'quantityDeliver', type: 'number', default: 0, typeOptions: { minValue: 0 } },
+					{ displayName: 'Quantity to Reject', name: 'quantityReject', type: 'number', default: 0, typeOptions: { minValue: 0 } },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Warehouse ID',
+		name: 'warehouseId',
+		type: 'string',
+		default: '',
+		description: 'Warehouse that fulfils the order (multi-warehouse shops only)',
+	},
+];
+
+export const description = withDisplay({ resource: ['order'], operation: ['acceptOrder'] }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], _shop: ShopResolver): Promise<INodeExecutionData[]> {
+	const app = await fsId.call(this);
+	return await forEachItem.call(this, items, async (i) => {
+		const orderId = orderIdOf(this.getNodeParameter('orderId', i));
+		const warehouseId = String(this.getNodeParameter('warehouseId', i, '')).trim();
+		let body: IDataObject | undefined;
+		if (this.getNodeParameter('acceptMode', i) === 'partial') {
+			const rows = ((this.getNodeParameter('products', i, {}) as IDataObject).product as IDataObject[]) ?? [];
+			if (rows.length === 0) {
+				throw new NodeOperationError(this.getNode(), 'A partial accept needs at least one row under "Products"', { itemIndex: i });
+			}
+			body = {
+				products: rows.map((row, index) => {
+					const productId = String(row.productId ?? '').trim();
+					if (!/^\d+$/.test(productId)) {
+						throw new NodeOperationError(this.getNode(), `Products → row ${index + 1}: "Product ID" must be numeric`, { itemIndex: i });
+					}
+					return { product_id: Number(productId), quantity_deliver: Number(row.quantityDeliver), quantity_reject: Number(row.quantityReject) };
+				}),
+			};
+		}
+		const data = await tokopediaApiRequest.call(this, 'POST', `/v1/order/${orderId}/fs/${app}/ack`, {
+			query: warehouseId ? { warehouse_id: warehouseId } : undefined,
+			body,
+			itemIndex: i,
+		});
+		return { order_id: Number(orderId), accepted: true, partial: body !== undefined, ...(body ?? {}), result: data as string };
+	});
+}

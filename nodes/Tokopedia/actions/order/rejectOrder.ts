@@ -1,0 +1,78 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { withDisplay } from '../../../common/displayOptions';
+import { forEachItem } from '../../../common/items';
+import { fsId, tokopediaApiRequest } from '../../transport';
+import { integerIds, orderIdField } from '../common.descriptions';
+import type { ShopResolver } from '../types';
+import { buildRejectBody, REJECT_REASONS } from './rejectReason';
+import { orderIdOf } from './shared';
+
+const properties: INodeProperties[] = [
+	orderIdField,
+	{
+		displayName: 'Reason Code',
+		name: 'reasonCode',
+		type: 'options',
+		default: 1,
+		options: Object.entries(REJECT_REASONS)
+			.map(([code, rule]) => ({ name: `${rule.label} (${code})`, value: Number(code) }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+	},
+	{
+		displayName: 'Reason',
+		name: 'reason',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Explanation shown to the buyer (at most 200 characters)',
+	},
+	{
+		displayName: 'Out-of-Stock Product IDs',
+		name: 'emptyProducts',
+		type: 'string',
+		default: '',
+		description: 'Comma-separated IDs of the products that are out of stock',
+		displayOptions: { show: { reasonCode: [1] } },
+	},
+	{
+		displayName: 'Shop Closed Until',
+		name: 'shopClosedUntil',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		displayOptions: { show: { reasonCode: [4] } },
+	},
+	{
+		displayName: 'Shop Closed Note',
+		name: 'shopClosedNote',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Note shown on the closed shop',
+		displayOptions: { show: { reasonCode: [4] } },
+	},
+];
+
+export const description = withDisplay({ resource: ['order'], operation: ['rejectOrder'] }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], _shop: ShopResolver): Promise<INodeExecutionData[]> {
+	const app = await fsId.call(this);
+	return await forEachItem.call(this, items, async (i) => {
+		const orderId = orderIdOf(this.getNodeParameter('orderId', i));
+		const reasonCode = Number(this.getNodeParameter('reasonCode', i));
+		const { body, problems } = buildRejectBody({
+			reasonCode,
+			reason: String(this.getNodeParameter('reason', i, '')),
+			shopClosedUntil: reasonCode === 4 ? String(this.getNodeParameter('shopClosedUntil', i, '')) : undefined,
+			shopClosedNote: reasonCode === 4 ? String(this.getNodeParameter('shopClosedNote', i, '')) : undefined,
+			emptyProducts: reasonCode === 1 ? integerIds(this.getNodeParameter('emptyProducts', i, ''), 'Out-of-Stock Product IDs') : undefined,
+		});
+		if (!body) {
+			throw new NodeOperationError(this.getNode(), `Cannot reject order ${orderId}: ${problems.join('; ')}`, { itemIndex: i });
+		}
+		const data = await tokopediaApiRequest.call(this, 'POST', `/v1/order/${orderId}/fs/${app}/nack`, { body, itemIndex: i });
+		return { order_id: Number(orderId), rejected: true, ...body, result: data as string };
+	});
+}

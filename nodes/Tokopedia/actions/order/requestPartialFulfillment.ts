@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { withDisplay } from '../../../common/displayOptions';
+import { forEachItem } from '../../../common/items';
+import { fsId, tokopediaApiRequest } from '../../transport';
+import { orderIdField } from '../common.descriptions';
+import type { ShopResolver } from '../types';
+import { orderIdOf } from './shared';
+
+const properties: INodeProperties[] = [
+	orderIdField,
+	{
+		displayName: 'Order Lines',
+		name: 'lines',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description: 'How many units of each order line you can fulfil',
+		options: [
+			{
+				displayName: 'Line',
+				name: 'line',
+				values: [
+					{ displayName: 'Order Detail ID', name: 'orderDetailId', type: 'string', default: '' },
+					{ displayName: 'Quantity You Can Fulfil', name: 'quantity', type: 'number', default: 1, typeOptions: { minValue: 0 } },
+				],
+			},
+		],
+	},
+];
+
+export const description = withDisplay({ resource: ['order'], operation: ['requestPartialFulfillment'] }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], _shop: ShopResolver): Promise<INodeExecutionData[]> {
+	const app = await fsId.call(this);
+	return await forEachItem.call(this, items, async (i) => {
+		const orderId = orderIdOf(this.getNodeParameter('orderId', i));
+		const rows = ((this.getNodeParameter('lines', i, {}) as IDataObject).line as IDataObject[]) ?? [];
+		if (rows.length === 0) {
+			throw new NodeOperationError(this.getNode(), 'Add at least one row under "Order Lines"', { itemIndex: i });
+		}
+		const body = {
+			pof_detail: rows.map((row) => ({ order_dtl_id: Number(row.orderDetailId), quantity_request: Number(row.quantity) })),
+		};
+		const data = await tokopediaApiRequest.call(this, 'POST', `/v1/order/${orderId}/fs/${app}/pof/request`, { body, itemIndex: i });
+		return { order_id: Number(orderId), ...body, ...((data as IDataObject) ?? {}) };
+	});
+}

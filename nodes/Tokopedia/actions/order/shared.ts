@@ -1,0 +1,29 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+// Order status codes (reference §6.1).
+export const orderStatusOptions: INodePropertyOptions[] = [
+	{ name: '0 · Seller Cancelled', value: 0 },
+	{ name: '10 · Rejected by Seller', value: 10 },
+	{ name: '15 · Instant Cancel by Buyer', value: 15 },
+	{ name: '220 · New Order (Payment Verified)', value: 220 },
+	{ name: '221 · Waiting for Partner Approval', value: 221 },
+	{ name: '3 · Rejected, Empty Stock', value: 3 },
+	{ name: '400 · Accepted by Seller', value: 400 },
+	{ name: '450 · Waiting for Pickup', value: 450 },
+	{ name: '5 · Cancelled, Fraud', value: 5 },
+	{ name: '500 · Shipped (AWB Confirmed)', value: 500 },
+	{ name: '520 · Invalid AWB', value: 520 },
+	{ name: '540 · Delivered to Pickup Point', value: 540 },
+	{ name: '550 · Returned to Seller', value: 550 },
+	{ name: '6 · Rejected, Auto Cancel Out of Stock', value: 6 },
+	{ name: '600 · Delivered', value: 600 },
+	{ name: '601 · Buyer Opened a Case', value: 601 },
+	{ name: '700 · Finished', value: 700 },
+];
+
+/** The order id Tokopedia expects in paths and bodies: an integer. */
+export function orderIdOf(value: unknown): string {
+	const id = String(value ?? '').trim();
+	if (!/^\d+$/.test(id)) throw new Error(`"Order ID" must be the numeric Tokopedia order ID, got "${id}"`);
+	return id;
+}

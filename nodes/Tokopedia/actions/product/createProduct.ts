@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { withDisplay } from '../../../common/displayOptions';
+import { forEachItem } from '../../../common/items';
+import { fsId, pick, tokopediaApiRequest } from '../../transport';
+import { categoryLocator, showcaseLocator } from '../common.descriptions';
+import type { ShopResolver } from '../types';
+import { additionalJsonField, failedRowMessage, productBody, productFields } from './shared';
+
+const required = new Set(['name', 'price', 'stock', 'weight']);
+
+const properties: INodeProperties[] = [
+	...productFields.filter((field) => required.has(field.name)).map((field) => ({ ...field, required: true })),
+	{ ...categoryLocator, required: true },
+	{
+		displayName: 'Additional Fields',
+		name: 'fields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: productFields.filter((field) => !required.has(field.name)),
+	},
+	{ ...showcaseLocator, description: 'Showcase to put the product in (optional)' },
+	additionalJsonField,
+];
+
+export const description = withDisplay({ resource: ['product'], operation: ['createProduct'] }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
+	const app = await fsId.call(this);
+	return await forEachItem.call(this, items, async (i) => {
+		const fields: IDataObject = {
+			condition: 'NEW',
+			min_order: 1,
+			status: 'LIMITED',
+			weight_unit: 'GR',
+			price_currency: 'IDR',
+			...(this.getNodeParameter('fields', i, {}) as IDataObject),
+		};
+		for (const name of required) fields[name] = this.getNodeParameter(name, i);
+		const categoryId = String(this.getNodeParameter('category', i, '', { extractValue: true }) ?? '').trim();
+		if (!categoryId) throw new NodeOperationError(this.getNode(), 'Pick a "Category" (the deepest one)', { itemIndex: i });
+		fields.category_id = Number(categoryId);
+		const showcase = String(this.getNodeParameter('showcase', i, '', { extractValue: true }) ?? '').trim();
+		if (showcase) fields.etalase = { id: Number(showcase) };
+		const product = productBody.call(this, fields, i);
+		const data = await tokopediaApiRequest.call(this, 'POST', `/v3/products/fs/${app}/create`, {
+			query: { shop_id: await shop(i) },
+			body: { products: [product] },
+			itemIndex: i,
+		});
+		const failure = failedRowMessage(data);
+		if (failure) {
+			throw new NodeOperationError(this.getNode(), `Tokopedia did not create "${String(product.name)}": ${failure}`, { itemIndex: i });
+		}
+		const created = ((pick(data, 'success_rows_data') ?? pick(data, 'success_row_data')) as IDataObject[] | undefined)?.[0];
+		return { product_id: pick(created, 'product_id') as number, ...product };
+	});
+}

@@ -1,0 +1,55 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ApiContext } from '../../common/tokenRenewal';
+import { fsId, tokopediaApiRequest } from './index';
+
+/** The URL fields of a webhook registration (reference §3.6 W1). */
+export const WEBHOOK_URL_FIELDS = [
+	'order_notification_url',
+	'order_cancellation_url',
+	'order_status_url',
+	'order_request_cancellation_url',
+	'product_changes_url',
+	'product_creation_url',
+	'chat_notification_url',
+	'campaign_notification_url',
+] as const;
+
+export type WebhookUrlField = (typeof WEBHOOK_URL_FIELDS)[number];
+
+/** The current registration; its webhook_secret is returned in clear by Tokopedia, so callers must not output it. */
+export async function getWebhookRegistration(this: ApiContext): Promise<IDataObject> {
+	const data = await tokopediaApiRequest.call(this, 'GET', `/v1/fs/${await fsId.call(this)}`);
+	return (data && typeof data === 'object' ? data : {}) as IDataObject;
+}
+
+/**
+ * Registers webhook URLs. Tokopedia REPLACES the whole set on every call (omitted URLs are
+ * cleared), so this reads the current registration and changes only the given fields.
+ */
+export async function updateWebhookRegistration(
+	this: ApiContext,
+	changes: Partial<Record<WebhookUrlField, string>>,
+	secret: string,
+	keepOthers = true,
+): Promise<IDataObject> {
+	const current = keepOthers ? await getWebhookRegistration.call(this) : {};
+	const app = await fsId.call(this);
+	const body: IDataObject = { fs_id: Number(app) };
+	for (const field of WEBHOOK_URL_FIELDS) {
+		const value = field in changes ? changes[field] : current[field];
+		if (value !== undefined && value !== null) body[field] = value;
+	}
+	for (const [key, value] of Object.entries(current)) {
+		if (key.endsWith('_url') && !(key in body)) body[key] = value;
+	}
+	body.webhook_secret = secret;
+	await tokopediaApiRequest.call(this, 'POST', `/v1/fs/${app}/register`, { body });
+	return body;
+}
+
+/** A registration fit for output: the secret is replaced by whether one is set. */
+export function withoutSecret(registration: IDataObject): IDataObject {
+	const { webhook_secret: secret, ...rest } = registration;
+	return { ...rest, webhook_secret_set: Boolean(secret) };
+}
