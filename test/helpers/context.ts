@@ -19,6 +19,7 @@ import type {
 } from 'n8n-workflow';
 
 import { TikTokShopApi } from '../../credentials/TikTokShopApi.credentials';
+import { TokopediaApi } from '../../credentials/TokopediaApi.credentials';
 
 function get(source: IDataObject, path: string, fallback: unknown): unknown {
 	let current: unknown = source;
@@ -46,7 +47,25 @@ export function credentialStore(data: ICredentialDataDecryptedObject, type = 'ti
 	return { type, data: { accessToken: '', ...data }, preAuthenticationCalls: 0 };
 }
 
-const credentialTypes = { tikTokShopApi: new TikTokShopApi() } as Record<string, TikTokShopApi>;
+interface CredentialTypeLike {
+	preAuthentication: (this: never, data: ICredentialDataDecryptedObject) => Promise<IDataObject>;
+	authenticate: unknown;
+}
+
+const credentialTypes: Record<string, CredentialTypeLike> = {
+	tikTokShopApi: new TikTokShopApi() as unknown as CredentialTypeLike,
+	tokopediaApi: new TokopediaApi() as unknown as CredentialTypeLike,
+};
+
+/** n8n's `authenticate`: a function, or a generic object whose `{{$credentials.x}}` expressions are filled in. */
+async function authenticate(type: CredentialTypeLike, data: ICredentialDataDecryptedObject, request: IHttpRequestOptions) {
+	if (typeof type.authenticate === 'function') return await type.authenticate(data, request);
+	const generic = type.authenticate as { properties: { headers?: Record<string, string> } };
+	const fill = (text: string) => text.replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_m, key: string) => String(data[key] ?? ''));
+	const headers = { ...(request.headers as Record<string, string>) };
+	for (const [key, value] of Object.entries(generic.properties.headers ?? {})) headers[key] = fill(value);
+	return { ...request, headers };
+}
 
 export async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
 	const config: AxiosRequestConfig = {
@@ -81,10 +100,11 @@ export interface FakeContextOptions {
 export function fakeContext(options: FakeContextOptions = {}): IExecuteFunctions & { sent: SentRequest[] } {
 	const sent = options.sent ?? [];
 	const store = options.credentials;
+	const nodeType = store?.type === 'tokopediaApi' ? 'tokopedia' : 'tikTokShop';
 	const node: INode = {
 		id: 'node-1',
-		name: 'TikTok Shop',
-		type: 'n8n-nodes-tokopedia-tiktokshop.tikTokShop',
+		name: nodeType,
+		type: `n8n-nodes-tokopedia-tiktokshop.${nodeType}`,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: {},
@@ -109,6 +129,7 @@ export function fakeContext(options: FakeContextOptions = {}): IExecuteFunctions
 		if (data.accessToken !== '' && !force) return;
 		store!.preAuthenticationCalls++;
 		const output = await type.preAuthentication.call({ helpers: { httpRequest: transport } } as never, data);
+		if (!output) return;
 		Object.assign(store!.data, output);
 		Object.assign(data, output);
 	}
@@ -116,6 +137,7 @@ export function fakeContext(options: FakeContextOptions = {}): IExecuteFunctions
 	const context = {
 		sent,
 		getNode: () => node,
+		getExecutionId: () => 'exec-1',
 		getInputData: () => options.items ?? [{ json: {} }],
 		continueOnFail: () => options.continueOnFail ?? false,
 		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) {
@@ -147,13 +169,13 @@ export function fakeContext(options: FakeContextOptions = {}): IExecuteFunctions
 					: { ...store.data };
 				const credentialType = credentialTypes[type];
 				await preAuthenticate(data, false);
-				let signed = await credentialType.authenticate(data, { ...request });
+				let signed = await authenticate(credentialType, data, { ...request });
 				try {
 					return await send(signed);
 				} catch (error) {
 					if ((error as { response?: { status?: number } }).response?.status !== 401) throw error;
 					await preAuthenticate(data, true);
-					signed = await credentialType.authenticate(data, { ...request });
+					signed = await authenticate(credentialType, data, { ...request });
 					return await send(signed);
 				}
 			},
