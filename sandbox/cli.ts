@@ -1,5 +1,6 @@
 import { startSandbox } from './server';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, SANDBOX_REFRESH_TOKEN } from './tiktokshop/constants';
+import { TOKOPEDIA_CLIENT_ID, TOKOPEDIA_CLIENT_SECRET, TOKOPEDIA_FS_ID } from './tokopedia/constants';
 
 async function main(): Promise<void> {
 	const port = Number(process.env.SANDBOX_PORT ?? 8787);
@@ -16,7 +17,15 @@ async function main(): Promise<void> {
 		`  Refresh token:  ${SANDBOX_REFRESH_TOKEN}`,
 		`  Auth code:      ${code}   (single use, valid 30 min; mint more: POST ${sbx.url}/_sandbox/tiktokshop/auth_codes)`,
 		`  Shops:          ${shops.map((s) => `${s.name} id=${s.id} cipher=${s.cipher}`).join('\n                  ')}`,
-		`  Control API:    ${sbx.url}/_sandbox/  (stats, requests, config, reset, tiktokshop/...)`,
+		'Tokopedia sandbox running (same base URL serves fs.tokopedia.net and accounts.tokopedia.com)',
+		`  Token URL:      POST ${sbx.url}/token?grant_type=client_credentials  (HTTP Basic client_id:client_secret)`,
+		`  fs_id (App ID): ${TOKOPEDIA_FS_ID}`,
+		`  Client ID:      ${TOKOPEDIA_CLIENT_ID}`,
+		`  Client secret:  ${TOKOPEDIA_CLIENT_SECRET}`,
+		`  Shops:          ${sbx.tokopedia.state.shops
+			.map((s) => `${s.shop_name} shop_id=${s.shop_id}${s.linked ? '' : ' (NOT linked → 403)'} warehouses=${sbx.tokopedia.state.warehousesByShop.get(s.shop_id)!.map((w) => w.warehouse_id).join(',')}`)
+			.join('\n                  ')}`,
+		`  Control API:    ${sbx.url}/_sandbox/  (stats, requests, config, reset, tiktokshop/..., tokopedia/...)`,
 		'Press Ctrl+C to stop.',
 	];
 	process.stdout.write(lines.join('\n') + '\n');

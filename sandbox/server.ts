@@ -8,6 +8,8 @@ import { type RouteTrafficConfig, TrafficControl } from './common/traffic';
 import { newRequestId } from './tiktokshop/envelope';
 import { TIKTOKSHOP_DEFAULTS, TikTokShopMarketplace } from './tiktokshop';
 import type { TikTokShopSettings } from './tiktokshop/state';
+import { TOKOPEDIA_DEFAULTS, TokopediaMarketplace } from './tokopedia';
+import type { TokopediaSettings } from './tokopedia/state';
 
 export interface SandboxOptions {
 	/** 0 = random free port (default 0). */
@@ -17,6 +19,7 @@ export interface SandboxOptions {
 	/** PRNG seed for the seeded data (default 42). */
 	seed?: number;
 	tikTokShop?: Partial<TikTokShopSettings>;
+	tokopedia?: Partial<TokopediaSettings>;
 }
 
 export interface Sandbox {
@@ -25,6 +28,8 @@ export interface Sandbox {
 	close(): Promise<void>;
 	/** TikTok Shop simulator: `.state` (shops, orders, packages...), `.auth` (tokens), `.settings`. */
 	tikTokShop: TikTokShopMarketplace;
+	/** Tokopedia simulator: `.state` (shops, products, orders, stock log...), `.auth` (tokens), `.limiter`, `.settings`. */
+	tokopedia: TokopediaMarketplace;
 	clock: Clock;
 	traffic: TrafficControl;
 	log: RequestLog;
@@ -37,6 +42,8 @@ export interface SandboxConfigPatch {
 	accessTokenTtlSeconds?: number;
 	refreshGraceSeconds?: number;
 	expiredTokenHttpStatus?: number;
+	/** Tokopedia settings: { accessTokenTtlSeconds?, defaultQps?, defaultBurst? } */
+	tokopedia?: Partial<Pick<TokopediaSettings, 'accessTokenTtlSeconds' | 'defaultQps' | 'defaultBurst'>>;
 }
 
 const SAFE_QUERY_DROP = new Set(['sign', 'app_secret']);
@@ -48,8 +55,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const traffic = new TrafficControl(seed);
 	const log = new RequestLog();
 	const tikTokShop = new TikTokShopMarketplace(clock, seed, { ...TIKTOKSHOP_DEFAULTS, ...(opts.tikTokShop ?? {}) });
+	const tokopedia = new TokopediaMarketplace(clock, seed, { ...TOKOPEDIA_DEFAULTS, ...(opts.tokopedia ?? {}) }, traffic);
 	// Order matters: the first marketplace claiming a path serves it. TikTok Shop claims everything, so it goes last.
-	const marketplaces: Marketplace[] = [tikTokShop];
+	const marketplaces: Marketplace[] = [tokopedia, tikTokShop];
 	const startedAt = Date.now();
 	const hanging = new Set<ServerResponse>();
 	let url = '';
@@ -199,6 +207,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	return {
 		url,
 		tikTokShop,
+		tokopedia,
 		clock,
 		traffic,
 		log,
