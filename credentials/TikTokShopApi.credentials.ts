@@ -36,6 +36,13 @@ export class TikTokShopApi implements ICredentialType {
 			default: 0,
 		},
 		{
+			displayName: 'Access Token Issued At',
+			name: 'accessTokenIssuedAt',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: 0,
+		},
+		{
 			displayName: 'Refresh Token Expires At',
 			name: 'refreshTokenExpiresAt',
 			type: 'hidden',

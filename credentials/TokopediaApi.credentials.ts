@@ -28,6 +28,13 @@ export class TokopediaApi implements ICredentialType {
 			default: '',
 		},
 		{
+			displayName: 'Access Token Issued At',
+			name: 'accessTokenIssuedAt',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: 0,
+		},
+		{
 			displayName: 'App ID (FS ID)',
 			name: 'fsId',
 			type: 'string',

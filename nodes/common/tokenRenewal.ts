@@ -39,6 +39,21 @@ export async function forcedRenewal(
 	};
 }
 
+/**
+ * What to do after the marketplace said the token is expired. If the stored token was issued
+ * after the failing request was signed, another execution already renewed it: send again with
+ * the stored token. Otherwise renew. Credentials record `accessTokenIssuedAt` (ms) for this.
+ */
+export async function renewalAfterExpiry(
+	this: ApiContext,
+	credentialType: string,
+	sentAtMs: number,
+): Promise<IAdditionalCredentialOptions | undefined> {
+	const stored = await this.getCredentials(credentialType);
+	if (Number(stored.accessTokenIssuedAt ?? 0) > sentAtMs && stored.accessToken) return undefined;
+	return await forcedRenewal.call(this, credentialType, 'accessToken');
+}
+
 /** Parses a JSON body that n8n may hand over as a string or Buffer; undefined when it is not JSON. */
 export function parseJsonBody(body: unknown): unknown {
 	let value = body;

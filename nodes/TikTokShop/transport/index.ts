@@ -11,7 +11,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { isTransientNetworkError, isTransientStatus, retryAfterToMs, withRetry } from '../../common/retry';
 import type { AttemptOutcome } from '../../common/retry';
 import type { ApiContext, RawResponse } from '../../common/tokenRenewal';
-import { forcedRenewal, parseJsonBody } from '../../common/tokenRenewal';
+import { parseJsonBody, renewalAfterExpiry } from '../../common/tokenRenewal';
 import type { TikTokShopEnvelope } from './errors';
 import { EXPIRED_TOKEN_CODE, TRANSIENT_CODES, tikTokShopApiError } from './errors';
 
@@ -104,12 +104,11 @@ export async function tikTokShopApiRequest(
 	return await withRetry<IDataObject>(async (): Promise<AttemptOutcome<IDataObject>> => {
 		let response: RawResponse;
 		try {
+			const sentAt = Date.now();
 			response = await send.call(this, options);
-			let envelope = parseEnvelope(response.body);
-			if (envelope?.code === EXPIRED_TOKEN_CODE && !renewed) {
+			if (parseEnvelope(response.body)?.code === EXPIRED_TOKEN_CODE && !renewed) {
 				renewed = true;
-				response = await send.call(this, options, await forcedRenewal.call(this, CREDENTIAL_TYPE, 'accessToken'));
-				envelope = parseEnvelope(response.body);
+				response = await send.call(this, options, await renewalAfterExpiry.call(this, CREDENTIAL_TYPE, sentAt));
 			}
 		} catch (error) {
 			const cause = unwrapHelperError(error);

@@ -12,6 +12,7 @@ export interface TikTokShopTokenCredentials {
 export interface TikTokShopTokenSet extends IDataObject {
 	accessToken: string;
 	accessTokenExpiresAt: number;
+	accessTokenIssuedAt: number;
 	refreshToken: string;
 	refreshTokenExpiresAt: number;
 	authCode: string;
@@ -151,6 +152,7 @@ async function requestToken(
 		accessToken: data.access_token,
 		// Both *_expire_in fields are absolute Unix timestamps despite their names (reference §3.4).
 		accessTokenExpiresAt: Number(data.access_token_expire_in ?? 0),
+		accessTokenIssuedAt: Date.now(),
 		refreshToken: data.refresh_token ?? refreshToken ?? '',
 		refreshTokenExpiresAt: Number(data.refresh_token_expire_in ?? 0),
 		authCode: '',

@@ -1,10 +1,10 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { AttemptOutcome } from '../../common/retry';
 import { isTransientNetworkError, isTransientStatus, withRetry } from '../../common/retry';
 import type { ApiContext, RawResponse } from '../../common/tokenRenewal';
-import { forcedRenewal, parseJsonBody } from '../../common/tokenRenewal';
+import { parseJsonBody, renewalAfterExpiry } from '../../common/tokenRenewal';
 import type { TokopediaFailure } from './errors';
 import { tokopediaApiError } from './errors';
 
@@ -113,12 +113,12 @@ export function parseRateLimit(headers: RawResponse['headers']): { rate: number;
 	return { rate, burst: match[2] ? Number(match[2]) : rate };
 }
 
-async function send(this: ApiContext, options: IHttpRequestOptions, renew: boolean): Promise<RawResponse> {
+async function send(this: ApiContext, options: IHttpRequestOptions, renewal?: IAdditionalCredentialOptions): Promise<RawResponse> {
 	return (await this.helpers.httpRequestWithAuthentication.call(
 		this,
 		CREDENTIAL_TYPE,
 		{ ...options, headers: { ...options.headers } },
-		renew ? await forcedRenewal.call(this, CREDENTIAL_TYPE, 'accessToken') : undefined,
+		renewal,
 	)) as RawResponse;
 }
 
@@ -154,10 +154,11 @@ export async function tokopediaApiCall(
 	return await withRetry(async (): Promise<AttemptOutcome<TokopediaResponse>> => {
 		let response: RawResponse;
 		try {
-			response = await send.call(this, options, false);
+			const sentAt = Date.now();
+			response = await send.call(this, options);
 			if (response.statusCode === 401 && !renewed) {
 				renewed = true;
-				response = await send.call(this, options, true);
+				response = await send.call(this, options, await renewalAfterExpiry.call(this, CREDENTIAL_TYPE, sentAt));
 			}
 		} catch (error) {
 			let cause = error as { name?: string; message?: string; cause?: unknown } | undefined;

@@ -22,7 +22,7 @@ interface TokenResponse {
 export async function requestTokopediaToken(
 	this: IHttpRequestHelper,
 	credentials: { clientId: string; clientSecret: string; authBaseUrl: string },
-): Promise<{ accessToken: string }> {
+): Promise<{ accessToken: string; accessTokenIssuedAt: number }> {
 	const { clientId, clientSecret } = credentials;
 	if (!clientId || !clientSecret) {
 		throw new TokopediaTokenError('The Tokopedia credential needs both "Client ID" and "Client Secret".');
@@ -64,5 +64,5 @@ export async function requestTokopediaToken(
 			`Tokopedia refused the client credentials (${reason}). Check "Client ID" and "Client Secret" in the credential: Tokopedia Developer Console → your app.`,
 		);
 	}
-	return { accessToken: body.access_token };
+	return { accessToken: body.access_token, accessTokenIssuedAt: Date.now() };
 }

@@ -46,6 +46,7 @@ describe('TikTok Shop credential: preAuthentication', () => {
 		expect(out).toEqual({
 			accessToken: 'TTP_a1',
 			accessTokenExpiresAt: future,
+			accessTokenIssuedAt: expect.any(Number),
 			refreshToken: 'TTP_r1',
 			refreshTokenExpiresAt: future + 100,
 			authCode: '',

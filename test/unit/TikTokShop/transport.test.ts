@@ -58,6 +58,28 @@ describe('tikTokShopApiRequest', () => {
 		expect(credentials.data).toMatchObject({ accessToken: 'TTP_access_1', refreshToken: 'TTP_refresh_1' });
 	});
 
+	it('renews once when several executions find the token expired at the same time', async () => {
+		let tokens = 0;
+		const transport = async (options: IHttpRequestOptions) => {
+			if (options.url.includes('/api/v2/token/')) {
+				tokens++;
+				await new Promise((resolve) => setTimeout(resolve, 20));
+				return envelope(0, { access_token: `TTP_new_${tokens}`, access_token_expire_in: future, refresh_token: `TTP_r_${tokens}`, refresh_token_expire_in: future });
+			}
+			await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
+			const token = options.headers?.['x-tts-access-token'];
+			return token === 'TTP_stale'
+				? { statusCode: 401, headers: {}, body: envelope(105002) }
+				: { statusCode: 200, headers: {}, body: envelope(0, { token }) };
+		};
+		const credentials = store();
+		const runs = await Promise.all(
+			Array.from({ length: 6 }, () => tikTokShopApiRequest.call(fakeContext({ credentials, transport }), 'GET', '/authorization/202309/shops')),
+		);
+		expect(tokens).toBe(1);
+		expect(runs.every((data) => data.token === 'TTP_new_1')).toBe(true);
+	});
+
 	it('does not loop when the renewed token is refused too', async () => {
 		const api = scripted([{ body: envelope(105002) }, { body: envelope(105002) }]);
 		const ctx = fakeContext({ credentials: store(), transport: api.transport });
