@@ -1,0 +1,128 @@
+/**
+ * TikTok Shop in a real n8n: the packed package installed as users install it, the example
+ * workflows imported unchanged, run by n8n itself against the sandbox; assertions on what n8n
+ * produced and on the sandbox's state.
+ */
+import axios from 'axios';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import type { N8nInstance } from './lib/n8n';
+import { REPO_ROOT, prepareN8n } from './lib/n8n';
+
+const TTS = 'n8n-nodes-tokopedia-tiktokshop.tikTokShop';
+let sandbox: Sandbox;
+let n8n: N8nInstance;
+
+const example = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8'));
+const control = async (method: string, route: string, data?: unknown) =>
+	(await axios.request({ method, url: `${sandbox.url}/_sandbox${route}`, data })).data;
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ port: 0 });
+	n8n = await prepareN8n();
+	const [credential] = example('credentials/tiktokshop-sandbox.json');
+	await n8n.importCredentials([
+		{ ...credential, data: { ...credential.data, apiBaseUrl: sandbox.url, authBaseUrl: sandbox.url } },
+	]);
+});
+
+afterAll(async () => {
+	await n8n?.dispose();
+	await sandbox?.close();
+});
+
+describe('TikTok Shop node in a real n8n', () => {
+	test('Return All pulls every order of 30 days over many pages', async () => {
+		const id = await n8n.importWorkflow(example('tiktokshop-pull-orders.json'));
+		const result = await n8n.executeWorkflow(id);
+		expect(result.ok).toBe(true);
+		const orders = result.output('All Orders Updated in 30 Days');
+		const shop = sandbox.tikTokShop.state.shops[0];
+		const since = Math.floor(Date.now() / 1000) - 30 * 86400;
+		const expected = [...sandbox.tikTokShop.state.orders.values()].filter(
+			(order) => sandbox.tikTokShop.state.orderMeta.get(order.id)?.shopId === shop.id && Number(order.update_time) >= since - 60,
+		);
+		expect(orders.length).toBeGreaterThan(200);
+		expect(Math.abs(orders.length - expected.length)).toBeLessThanOrEqual(2);
+		expect(new Set(orders.map((order) => order.id)).size).toBe(orders.length);
+		const searches = (await control('GET', '/stats')).requests.byRoute['POST /order/202309/orders/search'];
+		expect(searches).toBeGreaterThanOrEqual(3);
+	});
+
+	test('ships packages and returns each label as a PDF file', async () => {
+		const id = await n8n.importWorkflow(example('tiktokshop-ship-and-label.json'));
+		const result = await n8n.executeWorkflow(id);
+		expect(result.ok).toBe(true);
+		const labels = result.run.data.resultData.runData['Get Shipping Label'][0].data!.main[0]!;
+		expect(labels).toHaveLength(3);
+		for (const label of labels) {
+			const file = (label as { binary?: Record<string, { mimeType: string; fileName: string; fileSize?: string }> }).binary!.data;
+			expect(file.mimeType).toBe('application/pdf');
+			expect(file.fileName).toMatch(/^shipping-label-\d+\.pdf$/);
+			const packageId = String((label as { json: Record<string, unknown> }).json.package_id);
+			const pkg = await control('GET', `/tiktokshop/packages/${packageId}`);
+			expect(pkg.status).toBe('PROCESSING');
+			const order = await control('GET', `/tiktokshop/orders/${pkg.orderId}`);
+			expect(order.order.status).toBe('AWAITING_COLLECTION');
+		}
+	});
+
+	test('cancels an order', async () => {
+		const id = await n8n.importWorkflow(example('tiktokshop-cancel-order.json'));
+		const result = await n8n.executeWorkflow(id);
+		expect(result.ok).toBe(true);
+		const [cancelled] = result.output('Cancel Order (Out of Stock)');
+		expect(cancelled.cancel_status).toBe('CANCELLATION_REQUEST_COMPLETE');
+		const order = await control('GET', `/tiktokshop/orders/${String(cancelled.order_id)}`);
+		expect(order.order.status).toBe('CANCELLED');
+		expect(order.order.cancellation_initiator).toBe('SELLER');
+	});
+
+	test('a token that expires mid-run is renewed once, even with several executions at once', async () => {
+		const wf = {
+			id: 'ttsE2eTokenExpiry',
+			name: 'e2e: orders on webhook',
+			nodes: [
+				{
+					id: 'w1',
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2,
+					position: [0, 0],
+					webhookId: 'tts-e2e-orders',
+					parameters: { httpMethod: 'POST', path: 'tts-e2e-orders', responseMode: 'onReceived', options: {} },
+				},
+				{
+					id: 'w2',
+					name: 'Recent Orders',
+					type: TTS,
+					typeVersion: 1,
+					position: [220, 0],
+					credentials: { tikTokShopApi: { id: 'ttsSandboxCredential', name: 'TikTok Shop (local sandbox)' } },
+					parameters: { resource: 'order', operation: 'getOrderList', shop: { __rl: true, mode: 'list', value: '' }, returnAll: false, limit: 5, filters: {}, sort: {} },
+				},
+			],
+			connections: { Webhook: { main: [[{ node: 'Recent Orders', type: 'main', index: 0 }]] } },
+			settings: { executionOrder: 'v1' },
+		};
+		const id = await n8n.importWorkflow(wf);
+		await n8n.publishWorkflow(id);
+		const server = await n8n.start();
+		try {
+			const url = await n8n.waitForWebhook('tts-e2e-orders');
+			await control('POST', '/config', { expiredTokenHttpStatus: 200 });
+			await control('POST', '/tiktokshop/tokens/expire');
+			const before = (await control('GET', '/stats')).tiktokshop.tokenRefreshes;
+			await Promise.all([1, 2, 3, 4].map(() => axios.post(url, {})));
+			const executions = await n8n.waitForExecutions(id, 4, { timeoutMs: 120_000 });
+			expect(executions.map((execution) => execution.status)).toEqual(['success', 'success', 'success', 'success']);
+			expect((await control('GET', '/stats')).tiktokshop.tokenRefreshes - before).toBe(1);
+		} finally {
+			await server.stop();
+			await control('DELETE', '/config');
+		}
+	});
+});
