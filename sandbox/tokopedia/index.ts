@@ -3,7 +3,7 @@ import { type RequestContext, Router, routeKey } from '../common/http';
 import type { Marketplace, Prepared, Reply } from '../common/marketplace';
 import type { TrafficControl } from '../common/traffic';
 import { TokopediaAuth } from './auth';
-import { BULK_ROUTE_PATTERNS, TOKOPEDIA_FS_ID } from './constants';
+import { ACTIVE_MAX_IDS, BULK_MAX_ROWS, BULK_ROUTE_PATTERNS, TOKOPEDIA_FS_ID } from './constants';
 import { ControlError, type ControlHandler, registerControlRoutes } from './control';
 import { ApiError, errorEnvelope, okEnvelope } from './envelope';
 import { RateLimiter } from './ratelimit';
@@ -29,12 +29,16 @@ export const TOKOPEDIA_DEFAULTS: TokopediaSettings = {
 const CONFIG_KEYS = ['accessTokenTtlSeconds', 'defaultQps', 'defaultBurst'] as const;
 const BULK_KEYS = new Set(BULK_ROUTE_PATTERNS.map((p) => routeKey('POST', p)));
 
-/** Number of rows a bulk request counts for (§7.1): array length, or `product_id` list length for active/inactive/delete. */
+/**
+ * Number of requests a bulk call counts for (§7.1): array length, or `product_id` list length for active/inactive/delete.
+ * A body that will be rejected as a whole (invalid JSON, too many rows → PRD_DLV_018) counts as one request.
+ */
 function bulkRows(raw: Buffer): number {
 	try {
 		const b = JSON.parse(raw.toString('utf8'));
 		const rows = Array.isArray(b) ? b : Array.isArray(b?.product_id) ? b.product_id : null;
-		return rows && rows.length ? rows.length : 1;
+		const max = Array.isArray(b) ? BULK_MAX_ROWS : ACTIVE_MAX_IDS;
+		return rows && rows.length && rows.length <= max ? rows.length : 1;
 	} catch {
 		return 1;
 	}
