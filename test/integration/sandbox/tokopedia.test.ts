@@ -435,6 +435,23 @@ describe('sandbox: Tokopedia', () => {
 			}
 		});
 
+		test('shared traffic config: injected fault → 5xx envelope; per-route latency', async () => {
+			const key = 'GET /v1/shop/fs/{fs_id}/shop-info';
+			await ctl('POST', '/config', { routes: { [key]: { fault: { status: 503, count: 1 }, latencyMs: 120 } } });
+			try {
+				const t0 = Date.now();
+				const f = await api('GET', `/v1/shop/fs/${FS}/shop-info`);
+				expectError(f, 503, 'SERVICE_UNAVAILABLE');
+				expect(f.data.header.messages).toBe('Our server encounters an error, please try again later');
+				expect((await api('GET', `/v1/shop/fs/${FS}/shop-info`)).status).toBe(200);
+				expect(Date.now() - t0).toBeGreaterThanOrEqual(230);
+			} finally {
+				await ctl('POST', '/config', { routes: { [key]: null } });
+			}
+			const cfg = (await ctl('GET', '/config')).data;
+			expect(cfg.tokopedia).toEqual({ accessTokenTtlSeconds: 1209600, defaultQps: 1000, defaultBurst: 1000 });
+		});
+
 		test('increment/decrement (v1 and v2) with request_id: a replay is not applied again and returns the first result', async () => {
 			const [a, b] = stockedSkus(3);
 			const wh = TOKOPEDIA_WAREHOUSES[SHOP][0];
