@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+export { binaryPropertyField, limitField, returnAllField } from '../../common/descriptions';
+
 export const shopLocator: INodeProperties = {
 	displayName: 'Shop',
 	name: 'shop',
@@ -21,24 +23,6 @@ export const shopLocator: INodeProperties = {
 			placeholder: 'e.g. ROW_xkMbgAAAeVAQra0eZWebFQq5aIK',
 		},
 	],
-};
-
-export const returnAllField: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitField: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
 };
 
 export const packageIdField: INodeProperties = {

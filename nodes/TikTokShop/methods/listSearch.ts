@@ -1,19 +1,15 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { matchesFilter } from '../../common/descriptions';
+
 import { tikTokShopApiRequest } from '../transport';
 import { getAuthorizedShops, shopFromCurrentParameters } from '../transport/shop';
-
-function matches(filter: string | undefined, ...texts: unknown[]): boolean {
-	if (!filter) return true;
-	const needle = filter.toLowerCase();
-	return texts.some((text) => String(text ?? '').toLowerCase().includes(needle));
-}
 
 export async function shopSearch(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const shops = await getAuthorizedShops.call(this);
 	return {
 		results: shops
-			.filter((shop) => matches(filter, shop.name, shop.id, shop.code, shop.cipher))
+			.filter((shop) => matchesFilter(filter, shop.name, shop.id, shop.code, shop.cipher))
 			.map((shop) => ({ name: `${shop.name} (${shop.region}, ${shop.id})`, value: shop.cipher })),
 	};
 }
@@ -38,7 +34,7 @@ export async function warehouseSearch(this: ILoadOptionsFunctions, filter?: stri
 	const list = await warehouses.call(this, shopCipher);
 	return {
 		results: list
-			.filter((warehouse) => matches(filter, warehouse.name, warehouse.id))
+			.filter((warehouse) => matchesFilter(filter, warehouse.name, warehouse.id))
 			.map((warehouse) => ({
 				name: `${warehouse.name}${warehouse.is_default ? ' (default)' : ''} · ${warehouse.type ?? ''}`.trim(),
 				value: String(warehouse.id),
@@ -57,7 +53,7 @@ export async function deliveryOptionSearch(this: ILoadOptionsFunctions, filter?:
 	for (const id of warehouseIds) {
 		for (const option of await deliveryOptions.call(this, shopCipher, id)) {
 			const value = String(option.id);
-			if (seen.has(value) || !matches(filter, option.name, option.type, value)) continue;
+			if (seen.has(value) || !matchesFilter(filter, option.name, option.type, value)) continue;
 			seen.add(value);
 			results.push({ name: `${option.name} (${option.type})`, value });
 		}
@@ -96,7 +92,7 @@ export async function shippingProviderSearch(this: ILoadOptionsFunctions, filter
 		);
 		for (const provider of (data.shipping_providers as IDataObject[]) ?? []) {
 			const value = String(provider.id);
-			if (seen.has(value) || !matches(filter, provider.name, value)) continue;
+			if (seen.has(value) || !matchesFilter(filter, provider.name, value)) continue;
 			seen.add(value);
 			results.push({ name: String(provider.name), value });
 		}

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+export { binaryPropertyField, limitField, returnAllField } from '../../common/descriptions';
+
 export const shopLocator: INodeProperties = {
 	displayName: 'Shop',
 	name: 'shop',
@@ -17,24 +19,6 @@ export const shopLocator: INodeProperties = {
 	],
 };
 
-export const returnAllField: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export const limitField: INodeProperties = {
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-	displayOptions: { show: { returnAll: [false] } },
-};
-
 export const orderIdField: INodeProperties = {
 	displayName: 'Order ID',
 	name: 'orderId',
@@ -42,15 +26,6 @@ export const orderIdField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 43481289',
-};
-
-export const binaryPropertyField: INodeProperties = {
-	displayName: 'Put Output File in Field',
-	name: 'binaryPropertyName',
-	type: 'string',
-	default: 'data',
-	required: true,
-	hint: 'The name of the output binary field to put the file in',
 };
 
 export const showcaseLocator: INodeProperties = {

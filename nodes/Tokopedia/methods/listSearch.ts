@@ -1,15 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { matchesFilter } from '../../common/descriptions';
+
 import { fetchCategories, leafCategories } from '../actions/category/getAllCategories';
 import { activeCouriers } from '../actions/logistic/getActiveCourier';
 import { allShowcases } from '../actions/shop/getShowcase';
 import { getLinkedShops, resolveShopId } from '../transport/shop';
-
-function matches(filter: string | undefined, ...texts: unknown[]): boolean {
-	if (!filter) return true;
-	const needle = filter.toLowerCase();
-	return texts.some((text) => String(text ?? '').toLowerCase().includes(needle));
-}
 
 async function currentShop(this: ILoadOptionsFunctions): Promise<string> {
 	let chosen: unknown;
@@ -25,7 +21,7 @@ export async function shopSearch(this: ILoadOptionsFunctions, filter?: string): 
 	const shops = await getLinkedShops.call(this);
 	return {
 		results: shops
-			.filter((shop) => matches(filter, shop.shop_name, shop.shop_id, shop.domain))
+			.filter((shop) => matchesFilter(filter, shop.shop_name, shop.shop_id, shop.domain))
 			.map((shop) => ({ name: `${String(shop.shop_name)} (${String(shop.shop_id)})`, value: String(shop.shop_id), url: shop.shop_url as string | undefined })),
 	};
 }
@@ -34,7 +30,7 @@ export async function showcaseSearch(this: ILoadOptionsFunctions, filter?: strin
 	const showcases = await allShowcases.call(this, await currentShop.call(this));
 	return {
 		results: showcases
-			.filter((showcase) => matches(filter, showcase.name, showcase.id))
+			.filter((showcase) => matchesFilter(filter, showcase.name, showcase.id))
 			.map((showcase) => ({ name: `${String(showcase.name)} (${String(showcase.product_count ?? 0)} products)`, value: String(showcase.id) })),
 	};
 }
@@ -43,7 +39,7 @@ export async function categorySearch(this: ILoadOptionsFunctions, filter?: strin
 	const leaves = leafCategories(await fetchCategories.call(this));
 	return {
 		results: leaves
-			.filter((leaf) => matches(filter, leaf.path, leaf.id))
+			.filter((leaf) => matchesFilter(filter, leaf.path, leaf.id))
 			.slice(0, 200)
 			.map((leaf) => ({ name: leaf.path, value: leaf.id })),
 	};
@@ -53,7 +49,7 @@ export async function courierSearch(this: ILoadOptionsFunctions, filter?: string
 	const couriers = await activeCouriers.call(this, await currentShop.call(this));
 	return {
 		results: couriers
-			.filter((courier) => matches(filter, courier.shipment_name, courier.service_name))
+			.filter((courier) => matchesFilter(filter, courier.shipment_name, courier.service_name))
 			.map((courier) => ({ name: `${String(courier.shipment_name)} ${String(courier.service_name)}`, value: String(courier.shipping_product_id) })),
 	};
 }
