@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
-import { fsId, tokopediaApiRequest } from '../../transport';
+import { fsId, pick, tokopediaApiRequest } from '../../transport';
 import { integerIds } from '../common.descriptions';
 import type { ShopResolver } from '../types';
 import { additionalJsonField, failedRowMessage, productBody, productFields } from './shared';
@@ -31,6 +31,17 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const changes = productBody.call(this, this.getNodeParameter('fields', i, {}) as IDataObject, i);
 		if (Object.keys(changes).length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Add at least one field under "Update Fields"', { itemIndex: i });
+		}
+		// Edit requires id, sku and status on every row (reference §3.3 PR6); unchanged ones are read first.
+		if (changes.sku === undefined || changes.status === undefined) {
+			const current = await tokopediaApiRequest.call(this, 'GET', `/inventory/v1/fs/${app}/product/info`, {
+				query: { product_id: productId },
+				itemIndex: i,
+			});
+			const product = Array.isArray(current) ? current[0] : undefined;
+			if (!product) throw new NodeOperationError(this.getNode(), `Tokopedia has no product ${productId}`, { itemIndex: i });
+			changes.sku ??= String(pick(pick(product, 'other'), 'sku') ?? '');
+			changes.status ??= pick(pick(product, 'stock'), 'useStock') === false ? 'UNLIMITED' : 'LIMITED';
 		}
 		const body = { products: [{ id: productId, ...changes }] };
 		const data = await tokopediaApiRequest.call(this, 'PATCH', `/v3/products/fs/${app}/edit`, {
