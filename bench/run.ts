@@ -1,0 +1,31 @@
+/**
+ * `npm run bench [-- name ...]`: runs the benchmarks and prints their figures.
+ * Benchmarks: tokopedia-stock.
+ */
+import { tokopediaStockBench } from './tokopedia-stock';
+
+const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+	'tokopedia-stock': async () => await tokopediaStockBench(),
+};
+
+function format(value: unknown): string {
+	if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 3 : 1);
+	return String(value);
+}
+
+async function main() {
+	const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+	const names = chosen.length ? chosen : Object.keys(benches);
+	for (const name of names) {
+		const bench = benches[name];
+		if (!bench) throw new Error(`unknown benchmark "${name}" (known: ${Object.keys(benches).join(', ')})`);
+		const figures = await bench();
+		console.log(`\n== ${name}`);
+		for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(24)} ${format(value)}`);
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
