@@ -1,0 +1,204 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+
+import { isFirstDelivery } from '../common/dedupe';
+import { hmacHexMatches, rawBodyOf } from '../common/signature';
+import { orderStatusOptions } from './actions/order/shared';
+import { listSearch } from './methods';
+import { tikTokShopApiRequest } from './transport';
+import { topicOf, topicOptions } from './transport/events';
+import { resolveShopCipher } from './transport/shop';
+
+interface Registration {
+	address: string;
+	event_type: string;
+}
+
+async function registrations(this: IHookFunctions, shopCipher: string): Promise<Registration[]> {
+	const data = await tikTokShopApiRequest.call(this, 'GET', '/event/202309/webhooks', { shopCipher });
+	return (data.webhooks as Registration[] | undefined) ?? [];
+}
+
+async function chosenShop(this: IHookFunctions | IWebhookFunctions): Promise<string> {
+	return await resolveShopCipher.call(this, String(this.getNodeParameter('shop', '', { extractValue: true }) ?? ''));
+}
+
+export class TikTokShopTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'TikTok Shop Trigger',
+		name: 'tikTokShopTrigger',
+		icon: { light: 'file:../../icons/tiktokshop.svg', dark: 'file:../../icons/tiktokshop.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when TikTok Shop sends an event (order status, cancellation, return, package, product…)',
+		defaults: { name: 'TikTok Shop Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'tikTokShopApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'TikTok Shop keeps one address per event type and shop: activating this workflow replaces the address any other workflow or system registered for the same events. The URL must be reachable from the internet (set WEBHOOK_URL).',
+				name: 'oneAddressNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Shop',
+				name: 'shop',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
+				description: 'Shop whose events start the workflow. Leave empty for the credential\'s default shop.',
+				modes: [
+					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'shopSearch', searchable: true } },
+					{ displayName: 'By Cipher', name: 'cipher', type: 'string', placeholder: 'e.g. ROW_xkMbgAAAeVAQra0eZWebFQq5aIK' },
+				],
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['ORDER_STATUS_CHANGE'],
+				options: topicOptions,
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Duplicate Window (Minutes)',
+						name: 'dedupeMinutes',
+						type: 'number',
+						default: 1440,
+						typeOptions: { minValue: 0 },
+						description:
+							'TikTok Shop redelivers events it thinks were not received. A delivery with a notification ID seen within this window does not run the workflow again (0 turns this off).',
+					},
+					{
+						displayName: 'Fetch Full Order',
+						name: 'fetchOrder',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the order\'s full detail (Get Order) to events that name an order',
+					},
+					{
+						displayName: 'Only Order Statuses',
+						name: 'orderStatuses',
+						type: 'multiOptions',
+						default: [],
+						options: orderStatusOptions,
+						description: 'For order status changes: start the workflow only for these new statuses (empty = all)',
+					},
+				],
+			},
+		],
+	};
+
+	methods = { listSearch };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default');
+				const events = this.getNodeParameter('events', []) as string[];
+				const current = await registrations.call(this, await chosenShop.call(this));
+				return events.every((event) => current.some((hook) => hook.event_type === event && hook.address === url));
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default') as string;
+				const events = this.getNodeParameter('events', []) as string[];
+				const shopCipher = await chosenShop.call(this);
+				for (const event of events) {
+					await tikTokShopApiRequest.call(this, 'PUT', '/event/202309/webhooks', {
+						shopCipher,
+						body: { address: url, event_type: event },
+					});
+				}
+				const state = this.getWorkflowStaticData('node');
+				state.shopCipher = shopCipher;
+				state.events = events;
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default');
+				const state = this.getWorkflowStaticData('node');
+				const shopCipher = (state.shopCipher as string | undefined) ?? (await chosenShop.call(this));
+				const events = (state.events as string[] | undefined) ?? (this.getNodeParameter('events', []) as string[]);
+				const current = await registrations.call(this, shopCipher);
+				for (const event of events) {
+					// Another workflow may have taken the event over since; its address is left alone.
+					if (!current.some((hook) => hook.event_type === event && hook.address === url)) continue;
+					await tikTokShopApiRequest.call(this, 'DELETE', '/event/202309/webhooks', { shopCipher, body: { event_type: event } });
+				}
+				delete state.shopCipher;
+				delete state.events;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const response = this.getResponseObject();
+		const credentials = await this.getCredentials('tikTokShopApi');
+		const raw = rawBodyOf(request);
+		const appKey = String(credentials.appKey ?? '').trim();
+		const signature = this.getHeaderData().authorization as string | undefined;
+		// TikTok signs app_key + raw body with the app secret (reference §7.4).
+		if (!raw || !appKey || !hmacHexMatches(String(credentials.appSecret ?? '').trim(), Buffer.concat([Buffer.from(appKey), raw]), signature)) {
+			response.status(401).send('Unauthorized').end();
+			return { noWebhookResponse: true };
+		}
+
+		const event = this.getBodyData() as IDataObject;
+		const topic = topicOf(event.type);
+		const events = this.getNodeParameter('events', []) as string[];
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		if (!events.includes(topic)) return {};
+		const data = (event.data ?? {}) as IDataObject;
+		const statuses = (options.orderStatuses as string[] | undefined) ?? [];
+		if (topic === 'ORDER_STATUS_CHANGE' && statuses.length > 0 && !statuses.includes(String(data.order_status))) return {};
+
+		const node = this.getNode();
+		const scope = `${this.getWorkflow().id ?? ''}:${node.id}`;
+		const notificationId = String(event.tts_notification_id ?? '');
+		const windowSeconds = Number(options.dedupeMinutes ?? 1440) * 60;
+		if (notificationId && !isFirstDelivery(this.getWorkflowStaticData('node'), scope, notificationId, windowSeconds)) {
+			return {};
+		}
+
+		const item: IDataObject = {
+			topic,
+			...event,
+			event_time: event.timestamp ? new Date(Number(event.timestamp) * 1000).toISOString() : undefined,
+		};
+		if (options.fetchOrder && data.order_id) {
+			// Answer TikTok first: the order lookup must not delay the acknowledgement.
+			response.status(200).json({ received: true }).end();
+			try {
+				const detail = await tikTokShopApiRequest.call(this, 'GET', '/order/202309/orders', {
+					shopCipher: await chosenShop.call(this),
+					query: { ids: String(data.order_id) },
+				});
+				item.order = ((detail.orders as IDataObject[]) ?? [])[0];
+			} catch (error) {
+				item.order_error = error instanceof NodeApiError ? error.message : String(error);
+			}
+			return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(item)] };
+		}
+		return { workflowData: [this.helpers.returnJsonArray(item)] };
+	}
+}

@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { isFirstDelivery } from '../common/dedupe';
+import { hmacHexMatches, rawBodyOf } from '../common/signature';
+import { orderStatusOptions } from './actions/order/shared';
+import { fsId, pick, tokopediaApiRequest, tokopediaCredentials } from './transport';
+import type { WebhookUrlField } from './transport/webhooks';
+import { getWebhookRegistration, updateWebhookRegistration } from './transport/webhooks';
+
+const EVENTS: Array<{ value: string; name: string; field: WebhookUrlField }> = [
+	{ value: 'order_notification', name: 'New Order', field: 'order_notification_url' },
+	{ value: 'order_status', name: 'Order Status Changed', field: 'order_status_url' },
+	{ value: 'order_cancellation', name: 'Order Cancelled', field: 'order_cancellation_url' },
+	{ value: 'order_request_cancellation', name: 'Buyer Requested Cancellation', field: 'order_request_cancellation_url' },
+	{ value: 'product_changes', name: 'Product Changed (Stock, Price, Status)', field: 'product_changes_url' },
+	{ value: 'product_creation', name: 'Product Created or Edited', field: 'product_creation_url' },
+	{ value: 'chat_notification', name: 'New Chat Message', field: 'chat_notification_url' },
+];
+
+/**
+ * The URL registered for one event. Order status and cancellation payloads have the same shape,
+ * so the event is carried in the URL's query instead of being guessed from the body.
+ */
+function eventUrl(this: IHookFunctions, event: string): string {
+	return `${this.getNodeWebhookUrl('default') as string}?event=${event}`;
+}
+
+function selectedEvents(this: IHookFunctions): typeof EVENTS {
+	const chosen = this.getNodeParameter('events', []) as string[];
+	return EVENTS.filter((event) => chosen.includes(event.value));
+}
+
+/** Signature headers (reference §4.1): Authorization-Hmac, or `Authorization: TKPD Tokopedia:<hmac>` in older docs. */
+function presentedSignature(headers: IDataObject): string | undefined {
+	const hmac = headers['authorization-hmac'];
+	if (typeof hmac === 'string' && hmac) return hmac;
+	const match = /^TKPD\s+Tokopedia:(.+)$/i.exec(String(headers.authorization ?? '').trim());
+	return match?.[1];
+}
+
+/** What makes a delivery the same delivery again: order id + status + its own time, or the body. */
+function deliveryKey(event: string, body: IDataObject, raw: Buffer): string {
+	const orderId = body.order_id;
+	if (orderId !== undefined) {
+		const time = body.update_time ?? body.create_time ?? body.timestamp ?? '';
+		return `${event}:${String(orderId)}:${String(body.order_status ?? '')}:${String(time)}`;
+	}
+	return `${event}:${createHash('sha256').update(raw).digest('hex')}`;
+}
+
+export class TokopediaTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tokopedia Trigger',
+		name: 'tokopediaTrigger',
+		icon: { light: 'file:../../icons/tokopedia.svg', dark: 'file:../../icons/tokopedia.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Tokopedia sends a webhook (new order, status change, cancellation, product change, chat)',
+		defaults: { name: 'Tokopedia Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'tokopediaApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'Tokopedia keeps ONE URL per event type for the whole App ID (fs_id): activating this workflow replaces the URL any other workflow or system registered for the same events. The URL must be reachable from the internet (set WEBHOOK_URL).',
+				name: 'oneUrlNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['order_notification'],
+				options: EVENTS.map(({ name, value }) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Duplicate Window (Minutes)',
+						name: 'dedupeMinutes',
+						type: 'number',
+						default: 1440,
+						typeOptions: { minValue: 0 },
+						description: 'A delivery for the same order, status and time within this window does not run the workflow again (0 turns this off)',
+					},
+					{
+						displayName: 'Fetch Full Order',
+						name: 'fetchOrder',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the order\'s full detail (Get Order) to events that name an order',
+					},
+					{
+						displayName: 'Only Order Statuses',
+						name: 'orderStatuses',
+						type: 'multiOptions',
+						default: [],
+						options: orderStatusOptions,
+						description: 'Start the workflow only for orders in these statuses (empty = all)',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const current = await getWebhookRegistration.call(this);
+				return selectedEvents.call(this).every((event) => current[event.field] === eventUrl.call(this, event.value));
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const secret = String((await tokopediaCredentials.call(this)).webhookSecret ?? '');
+				if (!secret) {
+					throw new NodeOperationError(this.getNode(), 'Set "Webhook Secret" in the Tokopedia credential', {
+						description: 'Tokopedia signs every delivery with it; without it deliveries cannot be verified and would be refused.',
+					});
+				}
+				const changes: Partial<Record<WebhookUrlField, string>> = {};
+				for (const event of selectedEvents.call(this)) changes[event.field] = eventUrl.call(this, event.value);
+				// Registration replaces every URL of the App ID: read it and change only this node's fields.
+				await updateWebhookRegistration.call(this, changes, secret, true);
+				this.getWorkflowStaticData('node').fields = Object.keys(changes);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const current = await getWebhookRegistration.call(this);
+				const secret = String((await tokopediaCredentials.call(this)).webhookSecret ?? current.webhook_secret ?? '');
+				const changes: Partial<Record<WebhookUrlField, string>> = {};
+				for (const event of EVENTS) {
+					// Clear only the fields that still point at this node.
+					if (current[event.field] === eventUrl.call(this, event.value)) changes[event.field] = '';
+				}
+				if (Object.keys(changes).length > 0) await updateWebhookRegistration.call(this, changes, secret, true);
+				delete this.getWorkflowStaticData('node').fields;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const response = this.getResponseObject();
+		const credentials = await tokopediaCredentials.call(this);
+		const raw = rawBodyOf(request);
+		if (!raw || !hmacHexMatches(String(credentials.webhookSecret ?? ''), raw, presentedSignature(this.getHeaderData() as IDataObject))) {
+			response.status(401).send('Unauthorized').end();
+			return { noWebhookResponse: true };
+		}
+		const event = String((this.getQueryData() as IDataObject).event ?? '');
+		const chosen = this.getNodeParameter('events', []) as string[];
+		if (!chosen.includes(event)) return {};
+		const body = this.getBodyData() as IDataObject;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const statuses = ((options.orderStatuses as Array<string | number> | undefined) ?? []).map(Number);
+		if (statuses.length > 0 && body.order_status !== undefined && !statuses.includes(Number(body.order_status))) return {};
+
+		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		if (!isFirstDelivery(this.getWorkflowStaticData('node'), scope, deliveryKey(event, body, raw), Number(options.dedupeMinutes ?? 1440) * 60)) {
+			return {};
+		}
+		const item: IDataObject = { event, ...body };
+		const orderId = pick(body, 'order_id');
+		if (options.fetchOrder && orderId !== undefined) {
+			// Acknowledge first: the lookup must not delay the answer Tokopedia waits for.
+			response.status(200).json({ received: true }).end();
+			try {
+				item.order = (await tokopediaApiRequest.call(this, 'GET', `/v2/fs/${await fsId.call(this)}/order`, {
+					query: { order_id: String(orderId) },
+				})) as IDataObject;
+			} catch (error) {
+				item.order_error = error instanceof NodeApiError ? error.message : String(error);
+			}
+			return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(item)] };
+		}
+		return { workflowData: [this.helpers.returnJsonArray(item)] };
+	}
+}
