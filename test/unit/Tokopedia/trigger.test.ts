@@ -1,0 +1,63 @@
+import { createHmac } from 'node:crypto';
+
+import { TokopediaTrigger } from '../../../nodes/Tokopedia/TokopediaTrigger.node';
+import { fakeWebhookContext } from '../../helpers/webhookContext';
+
+const SECRET = 'tkpd-secret';
+const credentials = { fsId: '13004', webhookSecret: SECRET, apiBaseUrl: 'http://api.test' };
+const status = (orderStatus: number) =>
+	JSON.stringify({ fs_id: 13004, order_status: orderStatus, order_id: 582220328, shop_id: 8212734, warehouse_id: 8402620, product_details: [{ id: 1, Name: 'BAJU' }] });
+const hmac = (body: string, secret = SECRET) => createHmac('sha256', secret).update(body).digest('hex');
+const trigger = new TokopediaTrigger();
+
+function deliver(body: string, headers: Record<string, string>, event = 'order_status', extra: Record<string, unknown> = {}, staticData = {}) {
+	const ctx = fakeWebhookContext({
+		rawBody: body,
+		headers,
+		query: { event },
+		credentials,
+		staticData,
+		workflowId: `wf-${Math.random()}`,
+		parameters: { events: ['order_status', 'order_notification'], options: {}, ...extra },
+	});
+	return { ctx, result: trigger.webhook.call(ctx as never) };
+}
+
+describe('Tokopedia Trigger webhook', () => {
+	it('accepts Authorization-Hmac over the raw body and says which event it was', async () => {
+		const body = status(400);
+		const out = await deliver(body, { 'Authorization-Hmac': hmac(body) }).result;
+		expect(out.workflowData?.[0][0].json).toMatchObject({ event: 'order_status', order_id: 582220328, order_status: 400 });
+	});
+
+	it('accepts the "Authorization: TKPD Tokopedia:<hmac>" form', async () => {
+		const body = status(450);
+		const out = await deliver(body, { Authorization: `TKPD Tokopedia:${hmac(body)}` }).result;
+		expect(out.workflowData).toHaveLength(1);
+	});
+
+	it.each([
+		['a wrong secret', (body: string) => ({ 'Authorization-Hmac': hmac(body, 'other') })],
+		['no signature', () => ({})],
+		['a Bearer header', (body: string) => ({ Authorization: `Bearer ${hmac(body)}` })],
+	])('answers 401 and runs nothing for %s', async (_label, headers) => {
+		const body = status(500);
+		const { ctx, result } = deliver(body, headers(body));
+		expect(await result).toEqual({ noWebhookResponse: true });
+		expect(ctx.response.statusCode).toBe(401);
+	});
+
+	it('drops a redelivery of the same order state and filters statuses', async () => {
+		const staticData = {};
+		const body = status(600);
+		expect((await deliver(body, { 'Authorization-Hmac': hmac(body) }, 'order_status', {}, staticData).result).workflowData).toHaveLength(1);
+		expect(await deliver(body, { 'Authorization-Hmac': hmac(body) }, 'order_status', {}, staticData).result).toEqual({});
+		const other = status(700);
+		expect(await deliver(other, { 'Authorization-Hmac': hmac(other) }, 'order_status', { options: { orderStatuses: [220] } }).result).toEqual({});
+	});
+
+	it('ignores events the node was not set up for', async () => {
+		const body = JSON.stringify({ order_id: 1 });
+		expect(await deliver(body, { 'Authorization-Hmac': hmac(body) }, 'order_request_cancellation').result).toEqual({});
+	});
+});
