@@ -10,6 +10,8 @@ import { TIKTOKSHOP_DEFAULTS, TikTokShopMarketplace } from './tiktokshop';
 import type { TikTokShopSettings } from './tiktokshop/state';
 import { TOKOPEDIA_DEFAULTS, TokopediaMarketplace } from './tokopedia';
 import type { TokopediaSettings } from './tokopedia/state';
+import type { WebhookConfig } from './common/webhookDelivery';
+import { SandboxWebhooks } from './webhooks';
 
 export interface SandboxOptions {
 	/** 0 = random free port (default 0). */
@@ -20,6 +22,8 @@ export interface SandboxOptions {
 	seed?: number;
 	tikTokShop?: Partial<TikTokShopSettings>;
 	tokopedia?: Partial<TokopediaSettings>;
+	/** Webhook delivery: { timeoutMs = 5000, retryDelaysMs = [1000, 3000, 10000], duplicates = false } (see README "Webhooks"). */
+	webhooks?: Partial<WebhookConfig>;
 }
 
 export interface Sandbox {
@@ -33,6 +37,8 @@ export interface Sandbox {
 	clock: Clock;
 	traffic: TrafficControl;
 	log: RequestLog;
+	/** Webhook registrations → signed deliveries: `.engine` (delivery log, config), `.tiktokshop`, `.tokopedia`. */
+	webhooks: SandboxWebhooks;
 }
 
 export interface SandboxConfigPatch {
@@ -43,7 +49,9 @@ export interface SandboxConfigPatch {
 	refreshGraceSeconds?: number;
 	expiredTokenHttpStatus?: number;
 	/** Tokopedia settings: { accessTokenTtlSeconds?, defaultQps?, defaultBurst? } */
-	tokopedia?: Partial<Pick<TokopediaSettings, 'accessTokenTtlSeconds' | 'defaultQps' | 'defaultBurst'>>;
+	tokopedia?: Partial<Pick<TokopediaSettings, 'accessTokenTtlSeconds' | 'defaultQps' | 'defaultBurst'>> & { webhookAuthHeaderStyle?: 'hmac' | 'tkpd' };
+	/** Webhook delivery: { timeoutMs?, retryDelaysMs?, duplicates? } */
+	webhooks?: Partial<WebhookConfig>;
 }
 
 const SAFE_QUERY_DROP = new Set(['sign', 'app_secret']);
@@ -58,6 +66,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	const tokopedia = new TokopediaMarketplace(clock, seed, { ...TOKOPEDIA_DEFAULTS, ...(opts.tokopedia ?? {}) }, traffic);
 	// Order matters: the first marketplace claiming a path serves it. TikTok Shop claims everything, so it goes last.
 	const marketplaces: Marketplace[] = [tokopedia, tikTokShop];
+	const webhooks = new SandboxWebhooks(tikTokShop, tokopedia, clock, opts.webhooks);
 	const startedAt = Date.now();
 	const hanging = new Set<ServerResponse>();
 	let url = '';
@@ -84,6 +93,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			traffic.reset();
 			clock.offsetSeconds = 0;
 			log.reset();
+			webhooks.reset();
 			return { status: 200, json: { ok: true } };
 		}
 		if (sub === '/stats' && M === 'GET') {
@@ -94,6 +104,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 				faultsInjected: log.faultsInjected,
 			};
 			for (const mp of marketplaces) stats[mp.name] = mp.stats();
+			stats.webhooks = webhooks.stats();
 			return { status: 200, json: stats };
 		}
 		if (sub === '/requests' && M === 'GET') {
@@ -103,6 +114,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		if (sub === '/config') {
 			if (M === 'POST') {
 				const p = (body ?? {}) as SandboxConfigPatch;
+				try {
+					webhooks.applyConfig(p as Record<string, any>);
+				} catch (e) {
+					return { status: 400, json: { error: (e as Error).message } };
+				}
 				traffic.apply({ latencyMs: p.latencyMs, routes: p.routes });
 				if (typeof p.clockOffsetSeconds === 'number') clock.offsetSeconds = p.clockOffsetSeconds;
 				for (const mp of marketplaces) mp.applyConfig(p as Record<string, unknown>);
@@ -110,11 +126,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 				traffic.reset();
 				clock.offsetSeconds = 0;
 				for (const mp of marketplaces) mp.resetConfig();
+				webhooks.resetConfig();
 			} else if (M !== 'GET') return { status: 405, json: { error: 'use GET, POST or DELETE' } };
 			const cfg: Record<string, unknown> = { ...traffic.config, clockOffsetSeconds: clock.offsetSeconds };
 			for (const mp of marketplaces) Object.assign(cfg, mp.config());
+			webhooks.configView(cfg);
 			return { status: 200, json: cfg };
 		}
+		const wh = webhooks.control(ctx, sub, body);
+		if (wh) return wh;
 		for (const mp of marketplaces) {
 			const prefix = `/${mp.name}`;
 			if (sub === prefix || sub.startsWith(prefix + '/')) {
@@ -211,8 +231,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		clock,
 		traffic,
 		log,
+		webhooks,
 		close: () =>
 			new Promise<void>((resolve) => {
+				webhooks.close();
 				for (const r of hanging) r.destroy();
 				hanging.clear();
 				server.close(() => resolve());

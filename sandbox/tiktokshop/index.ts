@@ -5,8 +5,10 @@ import { AuthStore } from './auth';
 import { ERR, SANDBOX_APP_KEY, SANDBOX_APP_SECRET, TIMESTAMP_MAX_AGE_SECONDS, TIMESTAMP_MAX_AHEAD_SECONDS } from './constants';
 import { ControlError, registerControlRoutes, type ControlHandler } from './control';
 import { type ApiResult, ApiError, envelope, ok } from './envelope';
+import type { TikTokStateEvent } from './events';
 import { registerAuthorizationRoutes } from './routes/authorization';
 import type { Handler } from './routes/common';
+import { registerEventRoutes } from './routes/event';
 import { registerFulfillmentRoutes } from './routes/fulfillment';
 import { registerLogisticsRoutes } from './routes/logistics';
 import { registerOrderRoutes } from './routes/order';
@@ -50,6 +52,8 @@ export class TikTokShopMarketplace implements Marketplace {
 	private api = new Router<Handler>();
 	private tokenRoutes = new Router<TokenHandler>();
 	private controlRoutes = new Router<ControlHandler>();
+	/** Webhook listener (sandbox/webhooks.ts); attached to every (re-)seeded state after seeding. */
+	onStateEvent: ((e: TikTokStateEvent) => void) | null = null;
 
 	constructor(
 		private clock: Clock,
@@ -63,6 +67,7 @@ export class TikTokShopMarketplace implements Marketplace {
 		registerFulfillmentRoutes(this.api);
 		registerLogisticsRoutes(this.api);
 		registerReturnRefundRoutes(this.api);
+		registerEventRoutes(this.api);
 		this.tokenRoutes.add('GET', '/api/v2/token/get', (q) => this.auth.getToken(q));
 		this.tokenRoutes.add('GET', '/api/v2/token/refresh', (q) => this.auth.refresh(q));
 		registerControlRoutes(this.controlRoutes, this);
@@ -72,6 +77,7 @@ export class TikTokShopMarketplace implements Marketplace {
 	reseed(): void {
 		this.state = new TikTokShopState(this.seed, this.clock, this.settings);
 		seedTikTokShop(this.state);
+		this.state.onEvent = (e) => this.onStateEvent?.(e);
 	}
 
 	claims(): boolean {

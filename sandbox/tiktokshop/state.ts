@@ -18,6 +18,7 @@ import type {
 	SkuRef,
 	Warehouse,
 } from './types';
+import type { TikTokStateEvent, TikTokWebhookRegistration } from './events';
 
 export interface TikTokShopSettings {
 	accessTokenTtlSeconds: number;
@@ -69,6 +70,10 @@ export class TikTokShopState {
 	cancellations = new Map<string, Cancellation>();
 	documents = new Map<string, DocumentRec>();
 	buyers = new Map<string, Array<Record<string, any>>>(); // by shop id
+	/** Webhook registrations: shop id → event_type → registration (routes/event.ts). */
+	webhooks = new Map<string, Map<string, TikTokWebhookRegistration>>();
+	/** Webhook hook (events.ts): set by the marketplace after seeding; called on every order status / cancellation / package change. */
+	onEvent: ((e: TikTokStateEvent) => void) | null = null;
 	ids: IdGen;
 	prng: Prng;
 
@@ -245,6 +250,7 @@ export class TikTokShopState {
 		});
 		this.ordersByShop.get(args.shopId)!.push(order);
 		this.sync(order);
+		this.onEvent?.({ kind: 'order_status', order });
 		return order;
 	}
 
@@ -253,6 +259,8 @@ export class TikTokShopState {
 		if (order.status !== status) {
 			order.status = status;
 			this.meta(order).history.push({ status, time: at });
+			order.update_time = Math.max(order.update_time, at);
+			this.onEvent?.({ kind: 'order_status', order });
 		}
 		order.update_time = Math.max(order.update_time, at);
 	}
@@ -351,6 +359,7 @@ export class TikTokShopState {
 		this.touchPackage(pkg, at);
 		order.rts_time = order.rts_time ?? at;
 		this.recomputeShipping(order, at);
+		this.onEvent?.({ kind: 'package_update', order, packages: [pkg], scType: 'SHIP' });
 	}
 
 	/** Mark Package As Shipped (seller's own carrier) for the given line items. */
@@ -375,6 +384,7 @@ export class TikTokShopState {
 			byPkg.set(pkg.id, [...(byPkg.get(pkg.id) ?? []), id]);
 		}
 		let target: Package | undefined;
+		const touched: Package[] = [];
 		// Whole package selected → ship it in place, else split the selected items into a new package.
 		if (byPkg.size === 1) {
 			const [pid, items] = [...byPkg.entries()][0];
@@ -388,6 +398,7 @@ export class TikTokShopState {
 				pkg.split = true;
 				this.touchPackage(pkg, at);
 				if (pkg.lineItemIds.length === 0) pkg.status = 'CANCELLED';
+				touched.push(pkg);
 			}
 			target = {
 				id: this.ids.next('115', 18),
@@ -412,6 +423,7 @@ export class TikTokShopState {
 		this.touchPackage(target, at);
 		order.rts_time = order.rts_time ?? at;
 		this.recomputeShipping(order, at);
+		this.onEvent?.({ kind: 'package_update', order, packages: [...touched, target], scType: touched.length ? 'SPLIT' : 'SHIP' });
 		return target;
 	}
 
@@ -430,6 +442,7 @@ export class TikTokShopState {
 		const order = this.orders.get(pkg.orderId)!;
 		order.update_time = Math.max(order.update_time, at);
 		this.sync(order);
+		this.onEvent?.({ kind: 'package_update', order, packages: [pkg], scType: 'UPDATE' });
 	}
 
 	/** Order status from the shipping state of its packages (non-cancelled line items). */
@@ -537,6 +550,7 @@ export class TikTokShopState {
 		};
 		this.cancellations.set(c.cancel_id, c);
 		this.sync(order);
+		this.onEvent?.({ kind: 'cancellation', order, cancellation: c });
 		return c;
 	}
 

@@ -99,6 +99,7 @@ export function registerControlRoutes(r: Router<ControlHandler>, mp: TokopediaMa
 				o.buyer_cancel_request = { reason: typeof b.reason === 'string' ? b.reason : 'Ingin mengubah pesanan', time: s.clock.now() };
 				o.cancel_request_rejected = false;
 				o.history.push({ status: o.status, time: s.clock.now(), by: 'buyer', message: 'Pembeli mengajukan pembatalan' });
+				s.onEvent?.({ kind: 'request_cancellation', order: o });
 			} else o.buyer_cancel_request = null;
 			if (b.to === undefined) return json(orderView(mp, o));
 		}

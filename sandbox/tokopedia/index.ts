@@ -12,6 +12,7 @@ import { registerOrderRoutes } from './routes/orders';
 import { registerProductRoutes } from './routes/products';
 import { registerShopRoutes } from './routes/shop';
 import { registerWebhookRoutes } from './routes/webhooks';
+import type { TokopediaStateEvent } from './events';
 import { seedTokopedia } from './seed';
 import { TokopediaState, type TokopediaSettings } from './state';
 
@@ -53,6 +54,8 @@ export class TokopediaMarketplace implements Marketplace {
 	limiter: RateLimiter;
 	private api = new Router<Handler>();
 	private controlRoutes = new Router<ControlHandler>();
+	/** Webhook listener (sandbox/webhooks.ts); attached to every (re-)seeded state after seeding. */
+	onStateEvent: ((e: TokopediaStateEvent) => void) | null = null;
 
 	constructor(
 		private clock: Clock,
@@ -74,6 +77,7 @@ export class TokopediaMarketplace implements Marketplace {
 	reseed(): void {
 		this.state = new TokopediaState(this.seed, this.clock, this.settings);
 		seedTokopedia(this.state);
+		this.state.onEvent = (e) => this.onStateEvent?.(e);
 	}
 
 	claims(ctx: RequestContext): boolean {

@@ -2,6 +2,7 @@ import type { Clock } from '../common/clock';
 import { Prng } from '../common/prng';
 import { ST } from './constants';
 import { bad } from './envelope';
+import type { TokopediaStateEvent } from './events';
 import type { Order, Product, Shop, StockLogEntry, Warehouse } from './types';
 
 export interface TokopediaSettings {
@@ -70,6 +71,8 @@ export class TokopediaState {
 	/** request_id replay guard for stock increment/decrement: `${fs}|${shop}|${request_id}` → first response data */
 	requestIds = new Map<string, unknown>();
 	webhooks = new Map<number, Record<string, string | number>>();
+	/** Webhook hook (events.ts): set by the marketplace after seeding; called on every status change, stock change, buyer cancel request. */
+	onEvent: ((e: TokopediaStateEvent) => void) | null = null;
 	nextOrderId = 0;
 	nextDetailId = 0;
 	nextProductId = 0;
@@ -148,6 +151,7 @@ export class TokopediaState {
 			request_id: requestId,
 			route,
 		});
+		this.onEvent?.({ kind: 'stock', product: p, warehouseId, before, after: value, op });
 		if (!bypassStatus) {
 			const total = this.totalStock(p);
 			if (total === 0 && p.status === 1) {
@@ -180,6 +184,7 @@ export class TokopediaState {
 		o.update_time = now;
 		if (status === ST.PAID && o.paid_at === null) o.paid_at = now;
 		o.history.push({ status, time: now, by, message: message ?? statusMessage(status) });
+		this.onEvent?.({ kind: 'status', order: o });
 	}
 
 	awbFor(o: Order): string {
