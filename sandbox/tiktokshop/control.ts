@@ -1,6 +1,7 @@
 import type { RequestContext, Router } from '../common/http';
 import type { Reply } from '../common/marketplace';
 import type { TikTokShopMarketplace } from './index';
+import { registerCatalogControlRoutes } from './catalogControl';
 import { buildPdf } from './pdf';
 import { randomOrder } from './seed';
 import { ORDER_STATUSES, type DeliveryOptionType, type Order, type OrderStatus, type SkuRef } from './types';
@@ -25,6 +26,7 @@ const rank = (s: OrderStatus): number => (s === 'ON_HOLD' ? 0.5 : s === 'PARTIAL
 export function registerControlRoutes(r: Router<ControlHandler>, mp: TikTokShopMarketplace): void {
 	const st = () => mp.state;
 
+	registerCatalogControlRoutes(r, mp); // products, inventory log, buyer cancellations, returns, promotions
 	r.add('POST', '/auth_codes', () => json(mp.auth.mintAuthCode()));
 	r.add('POST', '/tokens/expire', () => json({ expired: mp.auth.expireAllAccessTokens() }));
 

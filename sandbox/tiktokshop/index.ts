@@ -12,7 +12,12 @@ import { registerEventRoutes } from './routes/event';
 import { registerFulfillmentRoutes } from './routes/fulfillment';
 import { registerLogisticsRoutes } from './routes/logistics';
 import { registerOrderRoutes } from './routes/order';
-import { registerReturnRefundRoutes } from './routes/return_refund';
+import { registerAftersaleRoutes, registerReturnRefundRoutes } from './routes/return_refund';
+import { registerProductRoutes } from './routes/product';
+import { registerPromotionRoutes } from './routes/promotion';
+import { registerSellerRoutes } from './routes/seller';
+import { seedAftersale } from './aftersale';
+import { cat } from './catalog';
 import { seedTikTokShop } from './seed';
 import { computeSign, signMatches } from './signature';
 import { type TikTokShopSettings, TikTokShopState } from './state';
@@ -26,8 +31,12 @@ export const TIKTOKSHOP_DEFAULTS: TikTokShopSettings = {
 	refreshGraceSeconds: 120,
 	expiredTokenHttpStatus: 401,
 	orderCount: 3000,
-	productCount: 300,
+	productCount: 1200,
+	productAuditSeconds: 0,
 };
+
+/** Routes whose body is multipart/form-data (signature without body; not JSON-parsed). */
+const MULTIPART_ROUTES = new Set(['POST /product/202309/images/upload']);
 
 type TokenHandler = (q: URLSearchParams) => Record<string, unknown>;
 
@@ -68,6 +77,10 @@ export class TikTokShopMarketplace implements Marketplace {
 		registerLogisticsRoutes(this.api);
 		registerReturnRefundRoutes(this.api);
 		registerEventRoutes(this.api);
+		registerProductRoutes(this.api);
+		registerPromotionRoutes(this.api);
+		registerSellerRoutes(this.api);
+		registerAftersaleRoutes(this.api);
 		this.tokenRoutes.add('GET', '/api/v2/token/get', (q) => this.auth.getToken(q));
 		this.tokenRoutes.add('GET', '/api/v2/token/refresh', (q) => this.auth.refresh(q));
 		registerControlRoutes(this.controlRoutes, this);
@@ -77,6 +90,9 @@ export class TikTokShopMarketplace implements Marketplace {
 	reseed(): void {
 		this.state = new TikTokShopState(this.seed, this.clock, this.settings);
 		seedTikTokShop(this.state);
+		seedAftersale(this.state);
+		const log = cat(this.state);
+		this.state.onStock = (ref, wid, before, after, source, orderId) => log.logStock(ref, wid, before, after, source, { order_id: orderId });
 		this.state.onEvent = (e) => this.onStateEvent?.(e);
 	}
 
@@ -157,7 +173,10 @@ export class TikTokShopMarketplace implements Marketplace {
 			run: () => {
 				try {
 					let body: any = {};
-					if (ctx.rawBody.length) {
+					const multipart = MULTIPART_ROUTES.has(m.key);
+					if (multipart && mediaType(ctx.req.headers['content-type']) !== 'multipart/form-data')
+						throw new ApiError(400, 36009023, 'Invalid Content-Type: the request must be multipart/form-data.');
+					if (ctx.rawBody.length && !multipart) {
 						const mt = mediaType(ctx.req.headers['content-type']);
 						if (mt !== 'application/json')
 							throw new ApiError(400, ERR.BAD_CONTENT_TYPE, 'Invalid Content-Type: the request body must be application/json.');
@@ -169,7 +188,19 @@ export class TikTokShopMarketplace implements Marketplace {
 						if (body === null || typeof body !== 'object' || Array.isArray(body))
 							throw new ApiError(400, ERR.INVALID_PARAM, 'invalid param error: the request body must be a JSON object.');
 					}
-					const r = m.handler({ state: this.state, shop, query: q, params: m.params, body, now: this.clock.now(), baseUrl });
+					const r = m.handler({
+						state: this.state,
+						shop,
+						query: q,
+						params: m.params,
+						body,
+						now: this.clock.now(),
+						baseUrl,
+						requestId: rid,
+						routeKey: m.key,
+						rawBody: ctx.rawBody,
+						contentType: ctx.req.headers['content-type'],
+					});
 					return reply(r, rid);
 				} catch (e) {
 					if (e instanceof ApiError) return errorReply(e, rid);

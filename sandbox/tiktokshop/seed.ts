@@ -119,6 +119,7 @@ export function seedTikTokShop(state: TikTokShopState): void {
 		{ name: 'Toko Berkah Jaya (eks Tokopedia)', platform: 'TOKOPEDIA' as const, prefix: 'TBJ', wh: [2, 7], ret: 2 },
 	];
 	const productCount = Math.max(2, state.settings.productCount);
+	const skuTotal = Math.max(productCount, state.settings.skuCount ?? productCount * 4);
 	const orderCount = Math.max(0, state.settings.orderCount);
 	const shopIds: string[] = [];
 	for (const [si, d] of shopDefs.entries()) {
@@ -160,20 +161,21 @@ export function seedTikTokShop(state: TikTokShopState): void {
 		}
 		// products
 		const nProducts = si === 0 ? Math.ceil(productCount / 2) : Math.floor(productCount / 2);
+		let skuQuota = si === 0 ? Math.ceil(skuTotal / 2) : Math.floor(skuTotal / 2);
 		for (let i = 0; i < nProducts; i++) {
 			const noun = p.pick(NOUNS);
 			const title = `${noun} ${p.pick(ADJ)} ${p.pick(['', 'Pria', 'Wanita', 'Anak', 'Unisex'])}`.replace(/\s+/g, ' ').trim() + ` #${i + 1}`;
 			const created = now - p.int(60, 400) * 86400 + p.int(0, 86399);
 			const basePrice = p.int(10, 1500) * 500;
-			const nSkus = p.weighted([
-				[1, 35],
-				[2, 25],
-				[3, 20],
-				[4, 20],
-			] as const);
+			// SKUs per product: random around the remaining average, so the shop's total is exactly its quota (max 40 = 8 colours × 5 sizes)
+			const left = nProducts - i;
+			const avg = skuQuota / left;
+			const nSkus = left === 1 ? Math.max(1, Math.min(40, skuQuota)) : Math.max(1, Math.min(40, skuQuota - (left - 1), Math.round(avg * (0.25 + 1.5 * p.next()))));
+			skuQuota -= nSkus;
 			const colors = p.shuffle([...COLORS]);
 			const productId = state.ids.next('172', 19);
 			const skus: Sku[] = [];
+			const sizeIdx = (k: number) => (nSkus > colors.length ? Math.floor(k / colors.length) : k) % SIZES.length;
 			for (let k = 0; k < nSkus; k++) {
 				const inBoth = p.chance(0.6);
 				const first = p.chance(0.7) ? whs[0] : whs[1];
@@ -192,9 +194,9 @@ export function seedTikTokShop(state: TikTokShopState): void {
 					sales_attributes:
 						nSkus > 1
 							? [
-									{ id: '100000', name: 'Warna', value_id: String(7000000000000000000n + BigInt(k)), value_name: colors[k % colors.length] },
-									...(noun.startsWith('Kaos') || noun.startsWith('Kemeja') || noun.startsWith('Celana') || noun.startsWith('Jaket')
-										? [{ id: '100007', name: 'Ukuran', value_id: String(7100000000000000000n + BigInt(k)), value_name: SIZES[k % SIZES.length] }]
+									{ id: '100000', name: 'Warna', value_id: String(7000000000000000000n + BigInt(COLORS.indexOf(colors[k % colors.length]))), value_name: colors[k % colors.length] },
+									...(noun.startsWith('Kaos') || noun.startsWith('Kemeja') || noun.startsWith('Celana') || noun.startsWith('Jaket') || nSkus > colors.length
+										? [{ id: '100007', name: 'Ukuran', value_id: String(7100000000000000000n + BigInt(sizeIdx(k))), value_name: SIZES[sizeIdx(k)] }]
 										: []),
 								]
 							: [],

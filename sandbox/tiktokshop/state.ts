@@ -26,6 +26,10 @@ export interface TikTokShopSettings {
 	expiredTokenHttpStatus: number;
 	orderCount: number;
 	productCount: number;
+	/** Total SKUs over all seeded products (default 4 × productCount, at least 1 per product). */
+	skuCount?: number;
+	/** PENDING (created/edited) products are approved this many business seconds later, checked lazily; < 0 = only via control. */
+	productAuditSeconds?: number;
 }
 
 export interface ShipOptions {
@@ -74,6 +78,8 @@ export class TikTokShopState {
 	webhooks = new Map<string, Map<string, TikTokWebhookRegistration>>();
 	/** Webhook hook (events.ts): set by the marketplace after seeding; called on every order status / cancellation / package change. */
 	onEvent: ((e: TikTokStateEvent) => void) | null = null;
+	/** Stock listener (catalog.ts inventory log): every order-driven stock change. */
+	onStock: ((ref: SkuRef, warehouseId: string, before: number, after: number, source: string, orderId: string) => void) | null = null;
 	ids: IdGen;
 	prng: Prng;
 
@@ -276,7 +282,9 @@ export class TikTokShopState {
 			if (!ref) continue;
 			const inv = ref.sku.inventory.find((i) => i.warehouse_id === order.warehouse_id) ?? ref.sku.inventory[0];
 			if (!inv) continue;
+			const before = inv.quantity;
 			inv.quantity = Math.max(0, inv.quantity + direction);
+			this.onStock?.(ref, inv.warehouse_id, before, inv.quantity, direction < 0 ? 'order_reserve' : 'order_release', order.id);
 		}
 	}
 

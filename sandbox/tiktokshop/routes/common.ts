@@ -16,6 +16,12 @@ export interface ApiCtx {
 	now: number;
 	/** Base URL as seen by the client (from the Host header), used for document URLs. */
 	baseUrl: string;
+	/** request_id of this call (envelope), route key ("POST /product/202309/products/{}/inventory/update"). */
+	requestId?: string;
+	routeKey?: string;
+	/** Raw body and Content-Type (multipart routes get `body = {}` and parse these). */
+	rawBody?: Buffer;
+	contentType?: string;
 }
 
 export type Handler = (c: ApiCtx) => ApiResult;
