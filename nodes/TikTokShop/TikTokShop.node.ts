@@ -1,11 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as cancellation from './actions/cancellation';
+import * as inventory from './actions/inventory';
 import * as logistics from './actions/logistics';
 import * as order from './actions/order';
 import * as packageResource from './actions/package';
+import * as price from './actions/price';
+import * as product from './actions/product';
+import * as promotion from './actions/promotion';
+import * as returnResource from './actions/return';
 import { router } from './actions/router';
+import * as seller from './actions/seller';
 import * as shop from './actions/shop';
+import * as webhook from './actions/webhook';
 import { listSearch } from './methods';
 
 export class TikTokShop implements INodeType {
@@ -16,7 +24,7 @@ export class TikTokShop implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Orders, fulfilment, shipping labels and logistics of TikTok Shop (incl. Tokopedia shops on the TikTok Shop API)',
+		description: 'Orders, fulfilment, labels, products, stock, prices, returns and promotions of TikTok Shop (incl. Tokopedia shops on the TikTok Shop API)',
 		defaults: { name: 'TikTok Shop' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -29,10 +37,18 @@ export class TikTokShop implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Cancellation', value: 'cancellation' },
+					{ name: 'Inventory', value: 'inventory' },
 					{ name: 'Logistic', value: 'logistics' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Package', value: 'package' },
+					{ name: 'Price', value: 'price' },
+					{ name: 'Product', value: 'product' },
+					{ name: 'Promotion', value: 'promotion' },
+					{ name: 'Return', value: 'return' },
+					{ name: 'Seller', value: 'seller' },
 					{ name: 'Shop', value: 'shop' },
+					{ name: 'Webhook Subscription', value: 'webhook' },
 				],
 				default: 'order',
 			},
@@ -40,6 +56,14 @@ export class TikTokShop implements INodeType {
 			...order.description,
 			...packageResource.description,
 			...logistics.description,
+			...product.description,
+			...inventory.description,
+			...price.description,
+			...cancellation.description,
+			...returnResource.description,
+			...webhook.description,
+			...promotion.description,
+			...seller.description,
 		],
 	};
 

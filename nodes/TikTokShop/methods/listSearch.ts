@@ -99,3 +99,15 @@ export async function shippingProviderSearch(this: ILoadOptionsFunctions, filter
 	}
 	return { results };
 }
+
+/** Leaf product categories of the shop's market. */
+export async function categorySearch(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const shopCipher = await shopFromCurrentParameters.call(this);
+	const data = await tikTokShopApiRequest.call(this, 'GET', '/product/202309/categories', { shopCipher });
+	return {
+		results: ((data.categories as IDataObject[]) ?? [])
+			.filter((category) => category.is_leaf && matchesFilter(filter, category.local_name, category.id))
+			.slice(0, 200)
+			.map((category) => ({ name: String(category.local_name), value: String(category.id) })),
+	};
+}

@@ -25,6 +25,8 @@ export interface TikTokShopRequest {
 	/** Sent as shop_cipher; shop-scoped APIs need it and /authorization/* refuses it (reference §2.3). */
 	shopCipher?: string;
 	itemIndex?: number;
+	/** A multipart upload: sent as is, and (as TikTok requires) left out of the signature. */
+	multipart?: { body: Buffer; contentType: string };
 }
 
 const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
@@ -91,8 +93,8 @@ export async function tikTokShopApiRequest(
 		baseURL,
 		url: path,
 		qs,
-		headers: { 'Content-Type': 'application/json' },
-		body: request.body === undefined ? undefined : JSON.stringify(request.body),
+		headers: { 'Content-Type': request.multipart?.contentType ?? 'application/json' },
+		body: request.multipart?.body ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		json: true,

@@ -5,7 +5,7 @@ import type { ShopResolver } from '../types';
 import { inventoryFields, pushInventory, rateOption } from './shared';
 
 const properties: INodeProperties[] = [
-	...inventoryFields('quantity', 'Quantity', '={{ $json.quantity }}', 'Units to add to the current stock'),
+	...inventoryFields('quantity', 'Quantity', 'Units to add to the current stock, usually mapped from the input item'),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -35,7 +35,7 @@ const SPECS: Record<InventoryOperation, OperationSpec> = {
 };
 
 /** The fields every bulk inventory operation shows, with the value field named per operation. */
-export function inventoryFields(valueName: string, valueLabel: string, valueDefault: string, valueDescription: string): INodeProperties[] {
+export function inventoryFields(valueName: string, valueLabel: string, valueDescription: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'Identify Product By',
@@ -67,7 +67,7 @@ export function inventoryFields(valueName: string, valueLabel: string, valueDefa
 			displayName: valueLabel,
 			name: valueName,
 			type: 'number',
-			default: valueDefault,
+			default: 0,
 			required: true,
 			description: valueDescription,
 		},

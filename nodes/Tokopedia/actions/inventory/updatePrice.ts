@@ -5,7 +5,7 @@ import type { ShopResolver } from '../types';
 import { inventoryFields, pushInventory, rateOption } from './shared';
 
 const properties: INodeProperties[] = [
-	...inventoryFields('newPrice', 'New Price', '={{ $json.price }}', 'Price in IDR'),
+	...inventoryFields('newPrice', 'New Price', 'Price in IDR, usually mapped from the input item'),
 	{
 		displayName: 'Options',
 		name: 'options',

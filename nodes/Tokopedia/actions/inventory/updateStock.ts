@@ -6,7 +6,7 @@ import type { ShopResolver } from '../types';
 import { inventoryFields, pushInventory, rateOption } from './shared';
 
 const properties: INodeProperties[] = [
-	...inventoryFields('newStock', 'New Stock', '={{ $json.stock }}', 'Stock to set (overwrites the current stock)'),
+	...inventoryFields('newStock', 'New Stock', 'Stock to set (overwrites the current stock), usually mapped from the input item'),
 	{
 		displayName: 'Options',
 		name: 'options',

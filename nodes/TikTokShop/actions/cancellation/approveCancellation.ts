@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { withDisplay } from '../../../common/displayOptions';
+import { forEachItem } from '../../../common/items';
+import { tikTokShopApiRequest } from '../../transport';
+import type { ShopResolver } from '../types';
+import { idempotencyKey } from './shared';
+
+export const cancelIdField: INodeProperties = {
+	displayName: 'Cancellation ID',
+	name: 'cancelId',
+	type: 'string',
+	default: '={{ $json.cancel_id }}',
+	required: true,
+};
+
+const properties: INodeProperties[] = [cancelIdField];
+
+export const description = withDisplay({ resource: ['cancellation'], operation: ['approveCancellation'] }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
+	return await forEachItem.call(this, items, async (i) => {
+		const cancelId = String(this.getNodeParameter('cancelId', i)).trim();
+		const key = idempotencyKey.call(this, ['approveCancellation', cancelId]);
+		const data = await tikTokShopApiRequest.call(this, 'POST', `/return_refund/202309/cancellations/${encodeURIComponent(cancelId)}/approve`, {
+			shopCipher: await shop(i),
+			query: { idempotency_key: key },
+			itemIndex: i,
+		});
+		return { cancel_id: cancelId, approved: true, idempotency_key: key, ...data };
+	});
+}

@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { withDisplay } from '../../../common/displayOptions';
+import { forEachItem } from '../../../common/items';
+import { tikTokShopApiRequest } from '../../transport';
+import type { ShopResolver } from '../types';
+import { cancelIdField } from './approveCancellation';
+import { idempotencyKey } from './shared';
+
+const properties: INodeProperties[] = [
+	cancelIdField,
+	{
+		displayName: 'Reject Reason',
+		name: 'rejectReason',
+		type: 'string',
+		default: 'seller_reject_apply_product_has_been_packed',
+		required: true,
+		description: 'Reason code, e.g. seller_reject_apply_product_has_been_packed',
+	},
+	{ displayName: 'Comment', name: 'comment', type: 'string', default: '', description: 'Explanation for the buyer' },
+];
+
+export const description = withDisplay({ resource: ['cancellation'], operation: ['rejectCancellation'] }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
+	return await forEachItem.call(this, items, async (i) => {
+		const cancelId = String(this.getNodeParameter('cancelId', i)).trim();
+		const body = { reject_reason: String(this.getNodeParameter('rejectReason', i)).trim(), comment: String(this.getNodeParameter('comment', i, '')) };
+		const key = idempotencyKey.call(this, ['rejectCancellation', cancelId, body]);
+		const data = await tikTokShopApiRequest.call(this, 'POST', `/return_refund/202309/cancellations/${encodeURIComponent(cancelId)}/reject`, {
+			shopCipher: await shop(i),
+			query: { idempotency_key: key },
+			body,
+			itemIndex: i,
+		});
+		return { cancel_id: cancelId, rejected: true, idempotency_key: key, ...body, ...data };
+	});
+}

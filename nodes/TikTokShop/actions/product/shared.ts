@@ -1,0 +1,87 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { chunk } from '../../../common/batch';
+import { errorToJson } from '../../../common/items';
+import type { RowResult } from '../../../common/rowResults';
+import { batchOutput } from '../../../common/rowResults';
+import { tikTokShopApiRequest } from '../../transport';
+import type { ShopResolver } from '../types';
+
+export const productIdField: INodeProperties = {
+	displayName: 'Product ID',
+	name: 'productId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 1729592969712207008',
+};
+
+/** A JSON parameter as an object, with an error that names the field. */
+export function jsonParameter(this: IExecuteFunctions, name: string, label: string, i: number): IDataObject {
+	const raw = this.getNodeParameter(name, i, '{}');
+	if (raw && typeof raw === 'object') return raw as IDataObject;
+	try {
+		const value = JSON.parse(String(raw || '{}')) as unknown;
+		if (value && typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
+	} catch {
+		// reported below
+	}
+	throw new NodeOperationError(this.getNode(), `"${label}" must be a JSON object`, { itemIndex: i });
+}
+
+// Activate, deactivate, delete and recover take at most 20 product ids per call (reference §8).
+const IDS_PER_REQUEST = 20;
+
+/**
+ * Runs a batch product action over the product ids of all input items and maps `data.errors[]`
+ * (detail.product_id) back to the items. Every item gets one result.
+ */
+export async function productBatch(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	shop: ShopResolver,
+	method: 'POST' | 'DELETE',
+	path: string,
+	action: string,
+): Promise<INodeExecutionData[]> {
+	const rows: RowResult[] = [];
+	const byShop = new Map<string, Array<{ itemIndex: number; productId: string }>>();
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const productId = String(this.getNodeParameter('productId', i, '') ?? '').trim();
+			if (!/^\d+$/.test(productId)) throw new Error(`"Product ID" must be numeric, got "${productId}"`);
+			const cipher = await shop(i);
+			byShop.set(cipher, [...(byShop.get(cipher) ?? []), { itemIndex: i, productId }]);
+		} catch (error) {
+			rows.push({ itemIndex: i, ok: false, json: {}, message: (error as Error).message });
+		}
+	}
+	for (const [shopCipher, entries] of byShop) {
+		for (const group of chunk(entries, IDS_PER_REQUEST)) {
+			try {
+				const data = await tikTokShopApiRequest.call(this, method, path, {
+					shopCipher,
+					body: { product_ids: [...new Set(group.map((entry) => entry.productId))] },
+				});
+				const errors = new Map<string, IDataObject>();
+				for (const error of (data.errors as IDataObject[]) ?? []) {
+					errors.set(String((error.detail as IDataObject | undefined)?.product_id ?? ''), error);
+				}
+				for (const { itemIndex, productId } of group) {
+					const error = errors.get(productId);
+					rows.push(
+						error
+							? { itemIndex, ok: false, json: { product_id: productId, [action]: false, code: error.code }, message: `product ${productId}: ${String(error.message)} (code ${String(error.code)})` }
+							: { itemIndex, ok: true, json: { product_id: productId, [action]: true } },
+					);
+				}
+			} catch (error) {
+				for (const { itemIndex, productId } of group) {
+					rows.push({ itemIndex, ok: false, json: { product_id: productId, [action]: false, ...errorToJson(error) }, message: `product ${productId}: ${(error as Error).message}` });
+				}
+			}
+		}
+	}
+	return batchOutput.call(this, rows, 'products');
+}

@@ -1,0 +1,80 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { chunk } from '../../common/batch';
+import type { ApiContext } from '../../common/tokenRenewal';
+import { tikTokShopApiRequest } from './index';
+
+export interface ResolvedSku {
+	productId: string;
+	skuId: string;
+	sellerSku: string;
+	/** Every warehouse the SKU is stocked in, with its current quantity. */
+	warehouses: Array<{ warehouse_id: string; quantity: number }>;
+}
+
+// products/search takes at most 10 seller SKUs, inventory/search at most 600 SKU ids (reference §8).
+const SELLER_SKUS_PER_SEARCH = 10;
+const SKU_IDS_PER_SEARCH = 600;
+
+/**
+ * Resolves seller SKUs and SKU ids to product id, SKU id and warehouse assignment, in as few
+ * lookups as the API limits allow. Unknown references are simply absent from the result.
+ */
+export async function resolveSkus(
+	this: ApiContext,
+	shopCipher: string,
+	refs: { sellerSkus: string[]; skuIds: string[] },
+): Promise<{ bySellerSku: Map<string, ResolvedSku>; bySkuId: Map<string, ResolvedSku> }> {
+	const bySellerSku = new Map<string, ResolvedSku>();
+	const bySkuId = new Map<string, ResolvedSku>();
+	const remember = (sku: ResolvedSku) => {
+		bySkuId.set(sku.skuId, sku);
+		if (sku.sellerSku) bySellerSku.set(sku.sellerSku, sku);
+	};
+
+	for (const group of chunk([...new Set(refs.sellerSkus)], SELLER_SKUS_PER_SEARCH)) {
+		let pageToken: string | undefined;
+		do {
+			const data = await tikTokShopApiRequest.call(this, 'POST', '/product/202309/products/search', {
+				shopCipher,
+				query: { page_size: 100, page_token: pageToken },
+				body: { seller_skus: group },
+			});
+			for (const product of (data.products as IDataObject[]) ?? []) {
+				for (const sku of (product.skus as IDataObject[]) ?? []) {
+					remember({
+						productId: String(product.id),
+						skuId: String(sku.id),
+						sellerSku: String(sku.seller_sku ?? ''),
+						warehouses: ((sku.inventory as IDataObject[]) ?? []).map((entry) => ({
+							warehouse_id: String(entry.warehouse_id),
+							quantity: Number(entry.quantity ?? 0),
+						})),
+					});
+				}
+			}
+			pageToken = (data.next_page_token as string) || undefined;
+		} while (pageToken);
+	}
+
+	for (const group of chunk([...new Set(refs.skuIds)].filter((id) => !bySkuId.has(id)), SKU_IDS_PER_SEARCH)) {
+		const data = await tikTokShopApiRequest.call(this, 'POST', '/product/202309/inventory/search', {
+			shopCipher,
+			body: { sku_ids: group },
+		});
+		for (const product of (data.inventory as IDataObject[]) ?? []) {
+			for (const sku of (product.skus as IDataObject[]) ?? []) {
+				remember({
+					productId: String(product.product_id),
+					skuId: String(sku.id),
+					sellerSku: String(sku.seller_sku ?? ''),
+					warehouses: ((sku.warehouse_inventory as IDataObject[]) ?? []).map((entry) => ({
+						warehouse_id: String(entry.warehouse_id),
+						quantity: Number(entry.available_quantity ?? entry.quantity ?? 0),
+					})),
+				});
+			}
+		}
+	}
+	return { bySellerSku, bySkuId };
+}
