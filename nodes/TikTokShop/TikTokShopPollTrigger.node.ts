@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { normalizeTikTokShopOrder, orderOutputField } from '../common/normalizedOrder';
 import { pages, take } from '../common/paginate';
 import type { PollState } from '../common/pollState';
 import { readPollState, selectNew, writePollState } from '../common/pollState';
@@ -75,6 +76,7 @@ export class TikTokShopPollTrigger implements INodeType {
 						options: orderStatusOptions,
 						displayOptions: { show: { '/event': ['orders'] } },
 					},
+					{ ...orderOutputField, displayOptions: { show: { '/event': ['orders'] } } },
 					{
 						displayName: 'Overlap (Seconds)',
 						name: 'overlapSeconds',
@@ -144,6 +146,7 @@ export class TikTokShopPollTrigger implements INodeType {
 		const changed = await search({ update_time_ge: Math.max(0, (baseline.cursor ?? now) - overlap), update_time_lt: now + 1 });
 		const { fresh, next } = selectNew(changed, key, updatedAt, baseline, now, now - overlap * 2);
 		writePollState(staticData, next);
-		return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
+		const out = source === SOURCES.orders && options.orderOutput === 'normalized' ? fresh.map((order) => normalizeTikTokShopOrder(order)) : fresh;
+		return out.length ? [this.helpers.returnJsonArray(out)] : null;
 	}
 }

@@ -9,6 +9,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { isFirstDelivery } from '../common/dedupe';
+import { normalizeTikTokShopOrder, orderOutputField } from '../common/normalizedOrder';
 import { hmacHexMatches, rawBodyOf } from '../common/signature';
 import { orderStatusOptions } from './actions/order/shared';
 import { listSearch } from './methods';
@@ -94,6 +95,7 @@ export class TikTokShopTrigger implements INodeType {
 						default: false,
 						description: 'Whether to add the order\'s full detail (Get Order) to events that name an order',
 					},
+					{ ...orderOutputField, description: 'Format of the fetched order (with Fetch Full Order)' },
 					{
 						displayName: 'Only Order Statuses',
 						name: 'orderStatuses',
@@ -193,7 +195,8 @@ export class TikTokShopTrigger implements INodeType {
 					shopCipher: await chosenShop.call(this),
 					query: { ids: String(data.order_id) },
 				});
-				item.order = ((detail.orders as IDataObject[]) ?? [])[0];
+				const order = ((detail.orders as IDataObject[]) ?? [])[0];
+				item.order = order && options.orderOutput === 'normalized' ? normalizeTikTokShopOrder(order, String(event.shop_id ?? '')) : order;
 			} catch (error) {
 				item.order_error = error instanceof NodeApiError ? error.message : String(error);
 			}

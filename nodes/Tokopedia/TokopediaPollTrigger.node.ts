@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { normalizeTokopediaOrder, orderOutputField } from '../common/normalizedOrder';
 import { pages, take } from '../common/paginate';
 import { readPollState, selectNew, writePollState } from '../common/pollState';
 import { splitWindows } from '../common/windows';
@@ -48,6 +49,7 @@ export class TokopediaPollTrigger implements INodeType {
 						typeOptions: { minValue: 1 },
 						description: 'Orders created this long ago are re-read on every poll to catch their status changes (Tokopedia lists orders by creation time)',
 					},
+					orderOutputField,
 					{
 						displayName: 'Only Order Status',
 						name: 'status',
@@ -92,6 +94,10 @@ export class TokopediaPollTrigger implements INodeType {
 			return out;
 		};
 		const now = Math.floor(Date.now() / 1000);
+		const emit = (orders: IDataObject[]) => {
+			const out = options.orderOutput === 'normalized' ? orders.map((order) => normalizeTokopediaOrder(order)) : orders;
+			return out.length ? [this.helpers.returnJsonArray(out)] : null;
+		};
 
 		if (this.getMode() === 'manual') {
 			const recent = await list(now - MAX_WINDOW_SECONDS + 1, now);
@@ -124,7 +130,7 @@ export class TokopediaPollTrigger implements INodeType {
 				now - lookBack - 3600,
 			);
 			writePollState(staticData, next);
-			return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
+			return emit(fresh);
 		}
 		// After downtime the range spans several 3-day windows; all are read before the state moves.
 		const orders = await list(Math.max(0, Math.min(state.cursor, now - lookBack)), now);
@@ -138,6 +144,6 @@ export class TokopediaPollTrigger implements INodeType {
 			now - lookBack - 3600,
 		);
 		writePollState(staticData, next);
-		return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
+		return emit(fresh);
 	}
 }

@@ -10,6 +10,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isFirstDelivery } from '../common/dedupe';
+import { normalizeTokopediaOrder, orderOutputField } from '../common/normalizedOrder';
 import { hmacHexMatches, rawBodyOf } from '../common/signature';
 import { orderStatusOptions } from './actions/order/shared';
 import { fsId, pick, tokopediaApiRequest, tokopediaCredentials } from './transport';
@@ -109,6 +110,7 @@ export class TokopediaTrigger implements INodeType {
 						default: false,
 						description: 'Whether to add the order\'s full detail (Get Order) to events that name an order',
 					},
+					{ ...orderOutputField, description: 'Format of orders: the new-order payload and the fetched order (with Fetch Full Order)' },
 					{
 						displayName: 'Only Order Statuses',
 						name: 'orderStatuses',
@@ -178,15 +180,18 @@ export class TokopediaTrigger implements INodeType {
 		if (!isFirstDelivery(this.getWorkflowStaticData('node'), scope, deliveryKey(event, body, raw), Number(options.dedupeMinutes ?? 1440) * 60)) {
 			return {};
 		}
+		const normalized = options.orderOutput === 'normalized';
 		const item: IDataObject = { event, ...body };
+		if (normalized && event === 'order_notification') item.order = normalizeTokopediaOrder(body);
 		const orderId = pick(body, 'order_id');
 		if (options.fetchOrder && orderId !== undefined) {
 			// Acknowledge first: the lookup must not delay the answer Tokopedia waits for.
 			response.status(200).json({ received: true }).end();
 			try {
-				item.order = (await tokopediaApiRequest.call(this, 'GET', `/v2/fs/${await fsId.call(this)}/order`, {
+				const order = (await tokopediaApiRequest.call(this, 'GET', `/v2/fs/${await fsId.call(this)}/order`, {
 					query: { order_id: String(orderId) },
 				})) as IDataObject;
+				item.order = normalized ? normalizeTokopediaOrder(order) : order;
 			} catch (error) {
 				item.order_error = error instanceof NodeApiError ? error.message : String(error);
 			}

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { chunk, parseIdList } from '../../../common/batch';
 import { withDisplay } from '../../../common/displayOptions';
+import { normalizeTikTokShopOrder, orderOutputField } from '../../../common/normalizedOrder';
 import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
@@ -20,6 +21,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 576461413038785752, 576461413038785753',
 		description: 'One or more order IDs, separated by commas. More than 50 are fetched in several requests.',
 	},
+	orderOutputField,
 ];
 
 export const description = withDisplay({ resource: ['order'], operation: ['getOrderDetail'] }, properties);
@@ -53,6 +55,6 @@ export async function execute(
 				{ itemIndex: i, description: 'Check the IDs and that the Shop field points at the shop that owns them.' },
 			);
 		}
-		return orders;
+		return this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? orders.map((order) => normalizeTikTokShopOrder(order)) : orders;
 	});
 }

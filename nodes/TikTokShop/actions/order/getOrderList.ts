@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { withDisplay } from '../../../common/displayOptions';
+import { normalizeTikTokShopOrder, orderOutputField } from '../../../common/normalizedOrder';
 import { forEachItem } from '../../../common/items';
 import { pages, take } from '../../../common/paginate';
 import { tikTokShopApiRequest } from '../../transport';
@@ -10,6 +11,7 @@ import { orderStatusOptions, toUnixSeconds } from './shared';
 
 const properties: INodeProperties[] = [
 	returnAllField,
+	orderOutputField,
 	limitField,
 	{
 		displayName: 'Filters',
@@ -158,6 +160,7 @@ export async function execute(
 			});
 			return { items: (data.orders as IDataObject[]) ?? [], next: data.next_page_token as string };
 		});
-		return await take(orders, limit);
+		const found = await take(orders, limit);
+		return this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? found.map((order) => normalizeTikTokShopOrder(order)) : found;
 	});
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { withDisplay } from '../../../common/displayOptions';
+import { normalizeTokopediaOrder, orderOutputField } from '../../../common/normalizedOrder';
 import { forEachItem } from '../../../common/items';
 import { pages, take } from '../../../common/paginate';
 import { splitWindows } from '../../../common/windows';
@@ -52,6 +53,7 @@ const properties: INodeProperties[] = [
 	},
 	returnAllField,
 	limitField,
+	orderOutputField,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -122,6 +124,7 @@ export async function execute(
 				}
 			}
 		}
-		return await take(everyOrder.call(this), limit);
+		const orders = await take(everyOrder.call(this), limit);
+		return this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? orders.map((order) => normalizeTokopediaOrder(order)) : orders;
 	});
 }

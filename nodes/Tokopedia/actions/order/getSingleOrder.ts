@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { withDisplay } from '../../../common/displayOptions';
+import { normalizeTokopediaOrder, orderOutputField } from '../../../common/normalizedOrder';
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
@@ -34,6 +35,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. INV/20200110/XX/I/502',
 		displayOptions: { show: { findBy: ['invoice'] } },
 	},
+	orderOutputField,
 ];
 
 export const description = withDisplay({ resource: ['order'], operation: ['getSingleOrder'] }, properties);
@@ -46,6 +48,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			? { invoice_num: String(this.getNodeParameter('invoiceNumber', i)).trim() }
 			: { order_id: orderIdOf(this.getNodeParameter('orderId', i)) };
 		const data = await tokopediaApiRequest.call(this, 'GET', `/v2/fs/${app}/order`, { query, itemIndex: i });
-		return (data ?? {}) as never;
+		const order = (data ?? {}) as IDataObject;
+		return this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? normalizeTokopediaOrder(order) : order;
 	});
 }
