@@ -3,10 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { shopLocator } from '../common.descriptions';
 import * as decrementStock from './decrementStock';
 import * as incrementStock from './incrementStock';
+import * as reconcileInventory from './reconcileInventory';
 import * as updatePrice from './updatePrice';
 import * as updateStock from './updateStock';
 
-export { decrementStock, incrementStock, updatePrice, updateStock };
+export { decrementStock, incrementStock, reconcileInventory, updatePrice, updateStock };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,6 +19,12 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'Decrement Stock', value: 'decrementStock', description: 'Take units off the stock of every input row', action: 'Decrement stock' },
 			{ name: 'Increment Stock', value: 'incrementStock', description: 'Add units to the stock of every input row', action: 'Increment stock' },
+			{
+				name: 'Reconcile Inventory',
+				value: 'reconcileInventory',
+				description: 'Compare the ERP stock of all input items with the shop\'s stock, and optionally correct it',
+				action: 'Reconcile inventory',
+			},
 			{ name: 'Update Price', value: 'updatePrice', description: 'Set the price of every input row', action: 'Update prices' },
 			{ name: 'Update Stock', value: 'updateStock', description: 'Set the stock of every input row, in bulk', action: 'Update stock' },
 		],
@@ -28,4 +35,5 @@ export const description: INodeProperties[] = [
 	...incrementStock.description,
 	...decrementStock.description,
 	...updatePrice.description,
+	...reconcileInventory.description,
 ];

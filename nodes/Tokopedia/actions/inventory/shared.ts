@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { BulkRow, RowVerdict } from '../../../common/bulkPush';
+import type { BulkRow, RowOutcome, RowVerdict } from '../../../common/bulkPush';
 import { bulkPush } from '../../../common/bulkPush';
 import { Pacer } from '../../../common/pacer';
 import type { RowResult } from '../../../common/rowResults';
@@ -91,7 +91,7 @@ export const rateOption: INodeProperties = {
 		'Pace of the push. 0 follows the limit Tokopedia announces in its rate-limit headers (each row counts as one request).',
 };
 
-interface Payload {
+export interface Payload {
 	identifier: IDataObject;
 	value: number;
 	requested: number;
@@ -189,37 +189,11 @@ export async function pushInventory(
 	}
 
 	const firstOptions = (items.length ? this.getNodeParameter('options', 0, {}) : {}) as IDataObject;
-	const configuredRate = Number(firstOptions.rowsPerSecond ?? 0);
-	const executionId = this.getExecutionId?.() ?? '';
-	const nodeId = this.getNode().id;
-
 	for (const group of groups.values()) {
-		const pacer = new Pacer(configuredRate > 0 ? configuredRate : DEFAULT_ROWS_PER_SECOND, MAX_ROWS_PER_REQUEST);
-		const query: IDataObject = { shop_id: group.shopId };
-		if (group.warehouseId) query.warehouse_id = group.warehouseId;
-		if (operation === 'updateStock' && firstOptions.bypassUpdateProductStatus) query.bypass_update_product_status = true;
-
-		const outcomes = await bulkPush<Payload>({
-			rows: group.rows,
-			batchSize: () => Math.min(MAX_ROWS_PER_REQUEST, pacer.capacity),
-			pacer,
-			isTransient: (error) =>
-				isTransientNetworkError(error) || /^(429|5\d\d)$/.test(String((error as { httpCode?: string }).httpCode ?? '')),
-			send: async ({ rows, seed }) => {
-				const body = rows.map((row) => ({ ...row.payload.identifier, [spec.valueField]: row.payload.value }));
-				const batchQuery = { ...query };
-				if (spec.requestIdGuard) {
-					batchQuery.request_id = requestIdFor([executionId, nodeId, operation, group.shopId, group.warehouseId, seed]);
-				}
-				const response = await tokopediaApiCall.call(this, 'POST', spec.path(app), { query: batchQuery, body });
-				const announced = parseRateLimit(response.headers);
-				if (configuredRate <= 0) {
-					pacer.observe(announced, Number(response.headers['x-ratelimit-remaining'] ?? Number.NaN));
-				}
-				return verdictsFor(rows, response.data);
-			},
+		const outcomes = await pushRows.call(this, app, operation, group, {
+			rowsPerSecond: Number(firstOptions.rowsPerSecond ?? 0),
+			bypassUpdateProductStatus: Boolean(firstOptions.bypassUpdateProductStatus),
 		});
-
 		for (const outcome of outcomes) {
 			const { identifier, value, requested } = outcome.row.payload;
 			const json: IDataObject = {
@@ -244,4 +218,45 @@ export async function pushInventory(
 		}
 	}
 	return batchOutput.call(this, results, 'rows');
+}
+
+/**
+ * Pushes one shop/warehouse group of rows: packed into requests of up to 100 rows, paced to the
+ * announced rate limit (or `rowsPerSecond`), throttled rows and failed requests retried, the
+ * duplicate guard's request_id derived from execution, node and rows.
+ */
+export async function pushRows(
+	this: IExecuteFunctions,
+	app: string,
+	operation: InventoryOperation,
+	group: { shopId: string; warehouseId: string; rows: Array<BulkRow<Payload>> },
+	options: { rowsPerSecond?: number; bypassUpdateProductStatus?: boolean } = {},
+): Promise<Array<RowOutcome<Payload>>> {
+	const spec = SPECS[operation];
+	const configuredRate = Number(options.rowsPerSecond ?? 0);
+	const executionId = this.getExecutionId?.() ?? '';
+	const nodeId = this.getNode().id;
+	const pacer = new Pacer(configuredRate > 0 ? configuredRate : DEFAULT_ROWS_PER_SECOND, MAX_ROWS_PER_REQUEST);
+	const query: IDataObject = { shop_id: group.shopId };
+	if (group.warehouseId) query.warehouse_id = group.warehouseId;
+	if (operation === 'updateStock' && options.bypassUpdateProductStatus) query.bypass_update_product_status = true;
+	return await bulkPush<Payload>({
+		rows: group.rows,
+		batchSize: () => Math.min(MAX_ROWS_PER_REQUEST, pacer.capacity),
+		pacer,
+		isTransient: (error) =>
+			isTransientNetworkError(error) || /^(429|5\d\d)$/.test(String((error as { httpCode?: string }).httpCode ?? '')),
+		send: async ({ rows, seed }) => {
+			const body = rows.map((row) => ({ ...row.payload.identifier, [spec.valueField]: row.payload.value }));
+			const batchQuery = { ...query };
+			if (spec.requestIdGuard) {
+				batchQuery.request_id = requestIdFor([executionId, nodeId, operation, group.shopId, group.warehouseId, seed]);
+			}
+			const response = await tokopediaApiCall.call(this, 'POST', spec.path(app), { query: batchQuery, body });
+			if (configuredRate <= 0) {
+				pacer.observe(parseRateLimit(response.headers), Number(response.headers['x-ratelimit-remaining'] ?? Number.NaN));
+			}
+			return verdictsFor(rows, response.data);
+		},
+	});
 }
