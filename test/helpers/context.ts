@@ -138,6 +138,7 @@ export function fakeContext(options: FakeContextOptions = {}): IExecuteFunctions
 		sent,
 		getNode: () => node,
 		getExecutionId: () => 'exec-1',
+		getWorkflow: () => ({ id: 'wf-test', name: 'test', active: false }),
 		getInputData: () => options.items ?? [{ json: {} }],
 		continueOnFail: () => options.continueOnFail ?? false,
 		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) {
@@ -186,6 +187,14 @@ export function fakeContext(options: FakeContextOptions = {}): IExecuteFunctions
 					mimeType: mimeType ?? 'application/octet-stream',
 					fileSize: String(buffer.length),
 				};
+			},
+			assertBinaryData(itemIndex: number, field: string) {
+				const binary = (options.items ?? [])[itemIndex]?.binary?.[field];
+				if (!binary) throw new Error(`input item ${itemIndex} has no binary field "${field}"`);
+				return binary;
+			},
+			async getBinaryDataBuffer(itemIndex: number, field: string) {
+				return Buffer.from(context.helpers.assertBinaryData(itemIndex, field).data, 'base64');
 			},
 			returnJsonArray: (data: IDataObject | IDataObject[]) =>
 				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
