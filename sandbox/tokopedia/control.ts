@@ -158,12 +158,14 @@ export function registerControlRoutes(r: Router<ControlHandler>, mp: TokopediaMa
 		if (!Number.isInteger(count) || count < 1 || count > 1000) throw new ControlError(400, 'count must be an integer 1..1000');
 		const candidates = s.productsByShop.get(shopId)!.filter((p) => p.status !== 0 && !p.children.length);
 		const changes: Array<Record<string, unknown>> = [];
-		for (let i = 0; i < count && candidates.length; i++) {
-			const p = s.prng.pick(candidates);
+		// Distinct products, each really changed, so a test knows exactly how many drifted.
+		const pool = [...candidates];
+		for (let i = 0; i < count && pool.length; i++) {
+			const p = pool.splice(s.prng.int(0, pool.length - 1), 1)[0];
 			const wh = s.defaultWarehouse(shopId).warehouse_id;
 			const cur = p.stock[wh] ?? 0;
-			const next = Math.max(0, cur + s.prng.int(-5, 5) || cur + 1);
-			const r = s.setStock(p, wh, next, 'drift', null, null);
+			const delta = s.prng.int(1, 5) * (cur > 5 && s.prng.chance(0.5) ? -1 : 1);
+			const r = s.setStock(p, wh, cur + delta, 'drift', null, null);
 			changes.push({ product_id: p.product_id, sku: p.sku, warehouse_id: wh, ...r });
 		}
 		return json({ changes });

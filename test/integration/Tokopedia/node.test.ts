@@ -266,6 +266,32 @@ describe('Tokopedia node against the sandbox', () => {
 		expect(JSON.stringify(got)).not.toContain('whsec-test');
 	});
 
+	it('Inventory → Reconcile finds injected drift, corrects it, and a second run matches', async () => {
+		const all = await run({ resource: 'product', operation: 'getAllProducts', shop: rl(''), returnAll: true });
+		const erp = all
+			.filter((p) => (p.json.other as IDataObject).sku && ((p.json.warehouses as IDataObject[]) ?? []).length > 0 && (p.json.basic as IDataObject).status === 1)
+			.map((p) => ({ sku: String((p.json.other as IDataObject).sku), stock: Number((((p.json.warehouses as IDataObject[])[0].stock) as IDataObject).value) }));
+		const drift = (await control('POST', '/products/drift', { shop_id: SHOP, count: 12 })).changes as IDataObject[];
+		const drifted = new Set(drift.map((c) => String(c.sku)));
+		const params = (apply: boolean) => (i: number) => ({
+			resource: 'inventory',
+			operation: 'reconcileInventory',
+			shop: rl(''),
+			erpSku: erp[i].sku,
+			erpQuantity: erp[i].stock,
+			erpWarehouse: '',
+			applyCorrections: apply,
+			options: {},
+		});
+		const items = erp.map((row) => ({ json: row }));
+		const dry = await run(params(false), { items });
+		const mismatches = dry.filter((o) => o.json.status === 'mismatch').map((o) => String(o.json.sku));
+		expect(new Set(mismatches)).toEqual(new Set([...drifted].filter((sku) => erp.some((row) => row.sku === sku))));
+		const fixed = await run(params(true), { items });
+		expect(fixed.at(-1)!.json).toMatchObject({ corrected: mismatches.length, correction_failed: 0 });
+		expect((await run(params(false), { items })).at(-1)!.json).toMatchObject({ mismatch: 0 });
+	});
+
 	it('renews an expired token once and goes on', async () => {
 		const before = (await axios.get(`${sandbox.url}/_sandbox/stats`)).data.tokopedia.tokenGrants;
 		await control('POST', '/tokens/expire');
