@@ -158,7 +158,12 @@ export class WebhookDelivery {
 	}
 
 	stats(): Record<string, number> {
-		return { ...this.counters, pending: this.log.filter((r) => r.nextAttemptAt !== null).length, inFlight: this.inflight.size };
+		return {
+			...this.counters,
+			pending: this.log.filter((r) => r.nextAttemptAt !== null).length,
+			inFlight: this.inflight.size,
+			timers: this.timers.size + this.immediates.size,
+		};
 	}
 
 	/** Cancel every pending/in-flight delivery and clear the log + counters (used by /_sandbox/reset). */
