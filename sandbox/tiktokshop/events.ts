@@ -70,7 +70,9 @@ export interface TikTokWebhookRegistration {
 export type TikTokStateEvent =
 	| { kind: 'order_status'; order: Order }
 	| { kind: 'cancellation'; order: Order; cancellation: Cancellation }
-	| { kind: 'package_update'; order: Order; packages: Package[]; scType: 'SHIP' | 'SPLIT' | 'UPDATE' };
+	| { kind: 'package_update'; order: Order; packages: Package[]; scType: 'SHIP' | 'SPLIT' | 'UPDATE' }
+	/** emitted by aftersale.ts (returns): `return` is its ReturnOrder record */
+	| { kind: 'return'; order: Order | undefined; return: { return_id: string; order_id: string; return_status: string; return_type: string; role: string; create_time: number; update_time: number } };
 
 /** Authorization header value: lowercase hex HMAC-SHA256(key = app_secret, msg = app_key + raw body) (reference §7.4). */
 export function tiktokWebhookSignature(rawBody: Buffer | string, appKey = SANDBOX_APP_KEY, appSecret = SANDBOX_APP_SECRET): string {
@@ -98,13 +100,15 @@ export class TikTokShopWebhooks {
 	/** Listener for `state.onEvent`: payloads are built (and serialised) NOW, sent on the next tick. */
 	onStateEvent = (e: TikTokStateEvent): void => {
 		const s = this.getState();
-		const shopId = s.orderMeta.get(e.order.id)?.shopId;
+		if (!e.order) return;
+		const order = e.order;
+		const shopId = s.orderMeta.get(order.id)?.shopId;
 		if (!shopId) return;
 		const send = (topic: string, data: Record<string, unknown>) => {
 			const reg = s.webhooks.get(shopId)?.get(topic);
 			if (!reg) return;
 			const built = this.build(shopId, TIKTOK_EVENT_TYPE_CODES[topic], data);
-			const orderId = e.order.id;
+			const orderId = order.id;
 			// deferred: never blocks the API call; skipped if the order vanished meanwhile (control API rollback)
 			this.engine.defer(() => {
 				if (this.getState() !== s || !s.orders.has(orderId)) return;
@@ -128,6 +132,17 @@ export class TikTokShopWebhooks {
 				cancel_status: c.cancel_status,
 				cancel_id: c.cancel_id,
 				create_time: c.create_time,
+			});
+		} else if (e.kind === 'return') {
+			const r = e.return;
+			send('RETURN_STATUS_CHANGE', {
+				order_id: r.order_id,
+				return_role: r.role,
+				return_type: r.return_type,
+				return_status: r.return_status,
+				return_id: r.return_id,
+				create_time: r.create_time,
+				update_time: r.update_time,
 			});
 		} else if (e.kind === 'package_update') {
 			send('PACKAGE_UPDATE', {

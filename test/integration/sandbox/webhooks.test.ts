@@ -241,6 +241,28 @@ describe('sandbox: webhooks', () => {
 		});
 	});
 
+	test('TikTok buyer cancellation request → type 11 PENDING; return → type 12 RETURN_STATUS_CHANGE', async () => {
+		await client.call('PUT', '/event/202309/webhooks', { body: { address: rx.url + '/tts/returns', event_type: 'RETURN_STATUS_CHANGE' } });
+		const c = await ctl(sbx.url, 'POST', '/tiktokshop/cancellations', { shop_id: shops[0].id });
+		expect(c.status).toBe(201);
+		const [cx] = await rx.waitFor((h) => h.path === '/tts/cancellations' && h.json.data.order_id === c.data.order_id);
+		expect(cx.json.data).toMatchObject({ cancellations_role: 'BUYER', cancel_status: 'CANCELLATION_REQUEST_PENDING', cancel_id: c.data.cancellation.cancel_id });
+		const r = await ctl(sbx.url, 'POST', '/tiktokshop/returns', { shop_id: shops[0].id });
+		expect(r.status).toBe(201);
+		const [rt] = await rx.waitFor((h) => h.path === '/tts/returns' && h.json.data.order_id === r.data.order_id);
+		expect(rt.json).toMatchObject({ type: 12, shop_id: shops[0].id });
+		expect(rt.json.data).toEqual({
+			order_id: r.data.order_id,
+			return_role: 'BUYER',
+			return_type: 'RETURN_AND_REFUND',
+			return_status: 'RETURN_OR_REFUND_REQUEST_PENDING',
+			return_id: r.data.return.return_id,
+			create_time: expect.any(Number),
+			update_time: expect.any(Number),
+		});
+		expect(rt.headers.authorization).toBe(ttsSig(rt.raw));
+	});
+
 	describe('Tokopedia', () => {
 		const paths = {
 			order_notification_url: '/tkpd/notification',
