@@ -58,6 +58,9 @@ fi
 n8n_env "$DEMO_DIR" "$PORT"
 say "package install into $DEMO_DIR/.n8n/nodes: $(n8n_install_tarball "$DEMO_DIR" "$tarball")"
 
+# The example workflows read examples/data/erp-stock.csv and write labels in this folder.
+mkdir -p /tmp/n8n-marketplace-files/labels && cp examples/data/* /tmp/n8n-marketplace-files/
+
 if [ -f sandbox/cli.ts ]; then
 	say "starting sandbox on :$SANDBOX_PORT (log: $DEMO_DIR/sandbox.log)"
 	SANDBOX_PORT="$SANDBOX_PORT" setsid npx ts-node --transpile-only sandbox/cli.ts > "$DEMO_DIR/sandbox.log" 2>&1 &

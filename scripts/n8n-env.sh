@@ -43,6 +43,8 @@ n8n_env() {
 		N8N_INSTANCE_OWNER_PASSWORD_HASH="$(cat "$folder/.owner-password-hash")" \
 		N8N_INSTANCE_OWNER_FIRST_NAME=Demo N8N_INSTANCE_OWNER_LAST_NAME=Owner
 	export N8N_DISABLED_MODULES="${N8N_DISABLED_MODULES:-mcp-registry}"
+	# The example workflows read the ERP CSV and write labels here (n8n 2.x restricts file access).
+	export N8N_RESTRICT_FILE_ACCESS_TO="${N8N_RESTRICT_FILE_ACCESS_TO:-/tmp/n8n-marketplace-files}"
 }
 
 n8n_cli() { "$N8N_NODE_BIN" "$N8N_MAIN" "$@"; }

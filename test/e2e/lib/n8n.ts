@@ -18,6 +18,16 @@ export const NODE_BIN = path.join(NODE_DIR, 'bin/node');
 export const N8N_BIN = path.join(RUNTIME_DIR, 'node_modules/n8n/bin/n8n');
 export const PACKAGE_NAME = 'n8n-nodes-tokopedia-tiktokshop';
 /** The owner every instance gets (applied by `n8n start` from env, see ownerEnv). */
+/** Where the example workflows read ERP files and write labels; examples/data is copied here. */
+export const MARKETPLACE_FILES = '/tmp/n8n-marketplace-files';
+
+export function prepareMarketplaceFiles(): void {
+	fs.mkdirSync(path.join(MARKETPLACE_FILES, 'labels'), { recursive: true });
+	for (const file of fs.readdirSync(path.join(REPO_ROOT, 'examples/data'))) {
+		fs.copyFileSync(path.join(REPO_ROOT, 'examples/data', file), path.join(MARKETPLACE_FILES, file));
+	}
+}
+
 export const DEMO_LOGIN = { email: 'demo@example.com', password: 'Demo-Passw0rd' } as const;
 
 const PACK_CACHE = path.join(REPO_ROOT, '.e2e/pack');
@@ -267,6 +277,8 @@ export function n8nEnv(opts: { userFolder: string; port: number; brokerPort: num
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
 		// its refresh task calls api.n8n.io, unreachable here (noise only)
 		N8N_DISABLED_MODULES: 'mcp-registry',
+		// The example workflows read the ERP CSV and write labels here (n8n 2.x restricts file access).
+		N8N_RESTRICT_FILE_ACCESS_TO: MARKETPLACE_FILES,
 		...opts.extra,
 	};
 	delete env.WEBHOOK_URL; // deprecated in 2.x in favour of N8N_WEBHOOK_URL
