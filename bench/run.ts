@@ -1,11 +1,15 @@
 /**
  * `npm run bench [-- name ...]`: runs the benchmarks and prints their figures.
- * Benchmarks: tokopedia-stock.
+ * Benchmarks: tokopedia-stock, tiktokshop-stock (BENCH_BASELINE=0 skips its real-n8n baseline), reconcile.
  */
+import { reconcileBench } from './reconcile';
+import { tiktokshopStockBench } from './tiktokshop-stock';
 import { tokopediaStockBench } from './tokopedia-stock';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
 	'tokopedia-stock': async () => await tokopediaStockBench(),
+	'tiktokshop-stock': async () => await tiktokshopStockBench(),
+	reconcile: async () => await reconcileBench(),
 };
 
 function format(value: unknown): string {
