@@ -44,7 +44,7 @@ function workflow(id: string, nodes: Array<{ name: string; type?: string; parame
 }
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, tokopedia: { productCount: 1100 } });
+	sandbox = await startSandbox({ port: 0, tokopedia: { productCount: 6200 } });
 	n8n = await prepareN8n();
 	const [credential] = example('credentials/tokopedia-sandbox.json');
 	await n8n.importCredentials([{ ...credential, data: { ...credential.data, apiBaseUrl: sandbox.url, authBaseUrl: sandbox.url } }]);
@@ -77,7 +77,7 @@ describe('Tokopedia node in a real n8n', () => {
 		expect(result.ok).toBe(true);
 		const shipped = result.output('Confirm Shipping');
 		expect(shipped).toHaveLength(2);
-		const labels = result.run.data.resultData.runData['Shipping Label'][0].data!.main[0]!;
+		const labels = (result.run.data.resultData.runData['Shipping Label']?.[0]?.data?.main?.[0] ?? []);
 		for (const label of labels) {
 			expect((label as { binary: Record<string, { mimeType: string }> }).binary.data.mimeType).toBe('text/html');
 		}
@@ -88,8 +88,12 @@ describe('Tokopedia node in a real n8n', () => {
 	});
 
 	test('acknowledges one order partially and rejects another with code 4 (shop closed)', async () => {
-		const [partial, reject] = (await control('POST', '/tokopedia/orders', { shop_id: SHOP, count: 2 })).orders;
-		const line = partial.items?.[0] ?? (await control('GET', `/tokopedia/orders/${partial.order_id}`)).items[0];
+		const stocked = [...sandbox.tokopedia.state.products.values()].find(
+			(p) => p.shop_id === SHOP && p.sku && p.status === 1 && p.children.length === 0 && (p.stock[MAIN_WAREHOUSE] ?? 0) >= 10,
+		)!;
+		const partial = (await control('POST', '/tokopedia/orders', { shop_id: SHOP, skus: [{ sku: stocked.sku, quantity: 3 }] })).orders[0];
+		const reject = (await control('POST', '/tokopedia/orders', { shop_id: SHOP })).orders[0];
+		const line = { product_id: stocked.product_id, quantity: 3 };
 		const wf = workflow('tkpdE2eAckNack', [
 			{
 				name: 'Partial Acknowledge',
@@ -98,7 +102,7 @@ describe('Tokopedia node in a real n8n', () => {
 					operation: 'acceptOrder',
 					orderId: String(partial.order_id),
 					acceptMode: 'partial',
-					products: { product: [{ productId: String(line.product_id), quantityDeliver: 0, quantityReject: line.quantity }] },
+					products: { product: [{ productId: String(line.product_id), quantityDeliver: 2, quantityReject: 1 }] },
 					warehouseId: '',
 				},
 			},
@@ -120,7 +124,7 @@ describe('Tokopedia node in a real n8n', () => {
 		expect(result.output('Reject Shop Closed')[0]).toMatchObject({ rejected: true, reason_code: 4, shop_close_note: 'Libur akhir tahun' });
 		const accepted = await control('GET', `/tokopedia/orders/${partial.order_id}`);
 		expect(accepted.status).toBe(400);
-		expect(accepted.products_fulfilled).toContainEqual(expect.objectContaining({ product_id: line.product_id, quantity_reject: line.quantity }));
+		expect(accepted.products_fulfilled).toContainEqual(expect.objectContaining({ product_id: line.product_id, quantity_deliver: 2, quantity_reject: 1 }));
 		const rejected = await control('GET', `/tokopedia/orders/${reject.order_id}`);
 		expect(rejected).toMatchObject({ status: 10, nack: { reason_code: 4, shop_close_note: 'Libur akhir tahun' } });
 	});
@@ -174,5 +178,55 @@ describe('Tokopedia node in a real n8n', () => {
 			expect(state.stock[MAIN_WAREHOUSE]).toBe(row.stock);
 		}
 		await control('DELETE', '/config');
+	});
+
+	test('reconciles 5,000 SKUs: finds exactly the 300 drifted ones and the missing ones, corrects them, then all match', async () => {
+		const state = sandbox.tokopedia.state;
+		const main = state.defaultWarehouse(SHOP).warehouse_id;
+		const products = [...state.products.values()].filter((p) => p.shop_id === SHOP && p.sku && p.status === 1 && p.children.length === 0).slice(0, 5000);
+		expect(products).toHaveLength(5000);
+		const erp = products.map((p) => ({ sku: p.sku, stock: p.stock[main] ?? 0 }));
+		const missing = ['ERP-ONLY-1', 'ERP-ONLY-2', 'ERP-ONLY-3'];
+		const rows = [...erp, ...missing.map((sku) => ({ sku, stock: 4 }))];
+		// Drift on the marketplace side: 300 SKUs changed behind the ERP's back.
+		const drifted = new Set<string>();
+		for (let k = 0; k < 300; k++) {
+			const product = products[(k * 16) % products.length];
+			state.setStock(product, main, (product.stock[main] ?? 0) + 1 + (k % 4), 'drift', null, null);
+			drifted.add(product.sku);
+		}
+		expect(drifted.size).toBe(300);
+		const reconcileWorkflow = (id: string, apply: boolean) =>
+			workflow(id, [
+				{ name: 'ERP Stock', type: 'n8n-nodes-base.code', parameters: { jsCode: `return ${JSON.stringify(rows)}.map((json) => ({ json }));` } },
+				{
+					name: 'Reconcile',
+					parameters: {
+						resource: 'inventory',
+						operation: 'reconcileInventory',
+						shop: { __rl: true, mode: 'list', value: '' },
+						erpSku: '={{ $json.sku }}',
+						erpQuantity: '={{ $json.stock }}',
+						erpWarehouse: '',
+						applyCorrections: apply,
+						options: {},
+					},
+				},
+			]);
+		const dry = await n8n.executeWorkflow(await n8n.importWorkflow(reconcileWorkflow('tkpdE2eReconDry', false)));
+		expect(dry.ok).toBe(true);
+		const out = dry.output('Reconcile');
+		const summary = out.at(-1)!;
+		expect(summary).toMatchObject({ summary: true, mismatch: 300, missingOnMarketplace: 3, dry_run: true });
+		expect(new Set(out.filter((row) => row.status === 'mismatch').map((row) => row.sku))).toEqual(drifted);
+		expect(out.filter((row) => row.status === 'missingOnMarketplace').map((row) => row.sku).sort()).toEqual(missing);
+
+		const fix = await n8n.executeWorkflow(await n8n.importWorkflow(reconcileWorkflow('tkpdE2eReconFix', true)));
+		expect(fix.output('Reconcile').at(-1)).toMatchObject({ mismatch: 300, corrected: 300, correction_failed: 0, total_absolute_drift: summary.total_absolute_drift });
+		for (const product of products.slice(0, 5000)) {
+			if (drifted.has(product.sku)) expect(product.stock[main]).toBe(erp.find((row) => row.sku === product.sku)!.stock);
+		}
+		const again = await n8n.executeWorkflow(await n8n.importWorkflow(reconcileWorkflow('tkpdE2eReconAgain', false)));
+		expect(again.output('Reconcile').at(-1)).toMatchObject({ mismatch: 0, match: 5000, missingOnMarketplace: 3 });
 	});
 });

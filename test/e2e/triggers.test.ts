@@ -46,7 +46,7 @@ async function executions(workflowId: string): Promise<PublicExecution[]> {
 }
 
 const firstJson = (execution: PublicExecution) =>
-	(execution.data!.resultData.runData.Trigger[0].data!.main[0] ?? []).map((item) => (item as { json: Record<string, unknown> }).json);
+	((execution.data?.resultData.runData.Trigger?.[0]?.data?.main?.[0] ?? []) as unknown[]).map((item) => (item as { json: Record<string, unknown> }).json);
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0, webhooks: { timeoutMs: 5000, retryDelaysMs: [400, 800] } });

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { readPollState, selectNew, writePollState } from '../../../nodes/common/pollState';
 
 type Order = { id: string; update_time: number };
@@ -30,7 +32,7 @@ describe('poll cursor with overlapping windows', () => {
 	});
 
 	it('leaves the stored cursor untouched when a poll fails midway, so the next poll emits everything once', async () => {
-		const staticData: Record<string, unknown> = { cursor: 100, seen: {} };
+		const staticData: IDataObject = { cursor: 100, seen: {} };
 		const source = [{ id: 'x', update_time: 150 }, { id: 'y', update_time: 160 }];
 		const poll = async (failOnPage2: boolean) => {
 			const state = readPollState(staticData);

@@ -61,15 +61,22 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			}
 			const outcome = new Map<number, string | null>();
 			for (const [warehouseId, list] of byWarehouse) {
-				const results = await pushRows.call(this, app, 'updateStock', {
-					shopId,
-					warehouseId,
-					rows: list.map((correction) => ({
-						itemIndex: correction.index,
-						key: `sku:${correction.sku}`,
-						payload: { identifier: { sku: correction.sku }, value: correction.quantity, requested: correction.quantity } as Payload,
-					})),
-				});
+				// A correction must not flip the product's status (Tokopedia deactivates products set to 0).
+				const results = await pushRows.call(
+					this,
+					app,
+					'updateStock',
+					{
+						shopId,
+						warehouseId,
+						rows: list.map((correction) => ({
+							itemIndex: correction.index,
+							key: `sku:${correction.sku}`,
+							payload: { identifier: { sku: correction.sku }, value: correction.quantity, requested: correction.quantity } as Payload,
+						})),
+					},
+					{ bypassUpdateProductStatus: true },
+				);
 				for (const result of results) outcome.set(result.row.itemIndex, result.applied ? null : (result.message ?? 'not applied'));
 			}
 			return outcome;
