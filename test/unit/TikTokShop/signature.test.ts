@@ -124,3 +124,20 @@ describe('TikTok Shop credential: authenticate', () => {
 		expect(signed.headers).toMatchObject({ 'x-tts-access-token': 'TTP_example' });
 	});
 });
+
+describe('TikTok Shop image upload body', () => {
+	it('is signed without its multipart body, sent byte for byte', async () => {
+		const { multipartBody } = await import('../../../nodes/TikTokShop/transport/multipart');
+		const upload = multipartBody({ use_case: 'MAIN_IMAGE' }, [{ name: 'data', fileName: 'a.png', contentType: 'image/png', data: Buffer.from([1, 2, 3]) }]);
+		const signed = signTikTokShopRequest(
+			{ method: 'POST', url: 'http://h/product/202309/images/upload', headers: { 'Content-Type': upload.contentType }, body: upload.body },
+			{ appKey: 'key1', appSecret: 'secret1', accessToken: 't' },
+			1700000000,
+		);
+		expect(signed.body).toBe(upload.body);
+		expect(upload.body.toString('latin1')).toContain('name="data"; filename="a.png"');
+		const { sign, ...rest } = queryOf(signed.url);
+		expect(sign).toBe(cryptoJsSign('secret1', '/product/202309/images/upload', rest));
+		expect(sign).not.toBe(cryptoJsSign('secret1', '/product/202309/images/upload', rest, upload.body.toString('latin1')));
+	});
+});

@@ -2,7 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { shopLocator } from '../common.descriptions';
 import * as activateProduct from './activateProduct';
-import { getAttributes, getBrands, getCategories, getCategoryRules } from './categories';
+import * as getAttributes from './getAttributes';
+import * as getBrands from './getBrands';
+import * as getCategories from './getCategories';
+import * as getCategoryRules from './getCategoryRules';
 import * as createProduct from './createProduct';
 import * as deactivateProducts from './deactivateProducts';
 import * as deleteProducts from './deleteProducts';

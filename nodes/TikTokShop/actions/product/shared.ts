@@ -8,6 +8,14 @@ import { batchOutput } from '../../../common/rowResults';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
 
+export const categoryIdField: INodeProperties = {
+	displayName: 'Category ID',
+	name: 'categoryId',
+	type: 'string',
+	default: '',
+	required: true,
+};
+
 export const productIdField: INodeProperties = {
 	displayName: 'Product ID',
 	name: 'productId',
