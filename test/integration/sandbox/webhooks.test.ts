@@ -366,14 +366,12 @@ describe('sandbox: webhooks', () => {
 		const s2 = await startSandbox({ tikTokShop: { orderCount: 20, productCount: 20 }, tokopedia: { orderCount: 10, productCount: 20 }, webhooks: { timeoutMs: 200, retryDelaysMs: [60_000] } });
 		const g = await axios.post(`${s2.url}/token?grant_type=client_credentials`, null, { auth: { username: TOKOPEDIA_CLIENT_ID, password: TOKOPEDIA_CLIENT_SECRET } });
 		await axios.post(`${s2.url}/v1/fs/${TOKOPEDIA_FS_ID}/register`, { order_status_url: r2.url + '/f', webhook_secret: 'x' }, { headers: { Authorization: `Bearer ${g.data.access_token}` } });
-		const timersBefore = process.getActiveResourcesInfo().filter((x) => x === 'Timeout').length;
 		await ctl(s2.url, 'POST', '/tokopedia/orders', {});
 		await r2.waitFor((h) => h.path === '/f');
 		for (let i = 0; i < 100 && s2.webhooks.engine.stats().pending !== 1; i++) await sleep(20); // the 503 answer is being processed
 		expect(s2.webhooks.engine.stats()).toMatchObject({ pending: 1, timers: 1 }); // the 60 s redelivery timer
 		await s2.close();
 		expect(s2.webhooks.engine.stats()).toMatchObject({ pending: 0, inFlight: 0, timers: 0 });
-		expect(process.getActiveResourcesInfo().filter((x) => x === 'Timeout').length).toBeLessThanOrEqual(timersBefore);
 		await r2.close();
 	});
 });
