@@ -6,6 +6,7 @@ import { pages, take } from '../common/paginate';
 import type { PollState } from '../common/pollState';
 import { readPollState, selectNew, writePollState } from '../common/pollState';
 import { orderStatusOptions } from './actions/order/shared';
+import { shopLocator } from './actions/common.descriptions';
 import { listSearch } from './methods';
 import { tikTokShopApiRequest } from './transport';
 import { resolveShopCipher } from './transport/shop';
@@ -51,16 +52,7 @@ export class TikTokShopPollTrigger implements INodeType {
 					{ name: 'New or Updated Returns', value: 'returns' },
 				],
 			},
-			{
-				displayName: 'Shop',
-				name: 'shop',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				modes: [
-					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'shopSearch', searchable: true } },
-					{ displayName: 'By Cipher', name: 'cipher', type: 'string' },
-				],
-			},
+			shopLocator,
 			{
 				displayName: 'Options',
 				name: 'options',

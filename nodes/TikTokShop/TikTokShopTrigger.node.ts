@@ -12,6 +12,7 @@ import { isFirstDelivery } from '../common/dedupe';
 import { normalizeTikTokShopOrder, orderOutputField } from '../common/normalizedOrder';
 import { hmacHexMatches, rawBodyOf } from '../common/signature';
 import { orderStatusOptions } from './actions/order/shared';
+import { shopLocator } from './actions/common.descriptions';
 import { listSearch } from './methods';
 import { tikTokShopApiRequest } from './transport';
 import { topicOf, topicOptions } from './transport/events';
@@ -53,17 +54,7 @@ export class TikTokShopTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Shop',
-				name: 'shop',
-				type: 'resourceLocator',
-				default: { mode: 'list', value: '' },
-				description: 'Shop whose events start the workflow. Leave empty for the credential\'s default shop.',
-				modes: [
-					{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'shopSearch', searchable: true } },
-					{ displayName: 'By Cipher', name: 'cipher', type: 'string', placeholder: 'e.g. ROW_xkMbgAAAeVAQra0eZWebFQq5aIK' },
-				],
-			},
+			{ ...shopLocator, description: 'Shop whose events start the workflow. Leave empty for the credential\'s default shop.' },
 			{
 				displayName: 'Events',
 				name: 'events',

@@ -33,3 +33,34 @@ export function matchesFilter(filter: string | undefined, ...texts: unknown[]): 
 	const needle = filter.toLowerCase();
 	return texts.some((text) => String(text ?? '').toLowerCase().includes(needle));
 }
+
+/**
+ * A resource locator with a searchable list (the default mode, per n8n's UX guidelines) and a
+ * manual mode for an id the user already has.
+ */
+export function listLocator(options: {
+	name: string;
+	displayName: string;
+	searchListMethod: string;
+	manual: { name: string; displayName: string; placeholder: string };
+	required?: boolean;
+	description?: string;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		...(options.required ? { required: true } : {}),
+		...(options.description ? { description: options.description } : {}),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{ displayName: options.manual.displayName, name: options.manual.name, type: 'string', placeholder: options.manual.placeholder },
+		],
+	};
+}

@@ -1,29 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { listLocator } from '../../common/descriptions';
+
 export { binaryPropertyField, limitField, returnAllField } from '../../common/descriptions';
 
-export const shopLocator: INodeProperties = {
-	displayName: 'Shop',
+export const shopLocator = listLocator({
 	name: 'shop',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	description:
-		'Shop to act on. Leave empty to use the Default Shop Cipher of the credential, or the only shop it can reach.',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'shopSearch', searchable: true },
-		},
-		{
-			displayName: 'By Cipher',
-			name: 'cipher',
-			type: 'string',
-			placeholder: 'e.g. ROW_xkMbgAAAeVAQra0eZWebFQq5aIK',
-		},
-	],
-};
+	displayName: 'Shop',
+	searchListMethod: 'shopSearch',
+	manual: { name: 'cipher', displayName: 'By Cipher', placeholder: 'e.g. ROW_xkMbgAAAeVAQra0eZWebFQq5aIK' },
+	description: 'Shop to act on. Leave empty to use the Default Shop Cipher of the credential, or the only shop it can reach.',
+});
 
 export const packageIdField: INodeProperties = {
 	displayName: 'Package ID',
@@ -44,57 +31,18 @@ export const orderIdField: INodeProperties = {
 	placeholder: 'e.g. 576461413038785752',
 };
 
-export const warehouseLocator: INodeProperties = {
-	displayName: 'Warehouse',
-	name: 'warehouse',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'warehouseSearch', searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 7068517275539719942' },
-	],
-};
+export const warehouseLocator = listLocator({ name: 'warehouse', displayName: 'Warehouse', searchListMethod: 'warehouseSearch', manual: { name: 'id', displayName: 'By ID', placeholder: 'e.g. 7068517275539719942' }, required: true });
 
-export const deliveryOptionLocator: INodeProperties = {
-	displayName: 'Delivery Option',
-	name: 'deliveryOption',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'deliveryOptionSearch', searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 7091146663229654785' },
-	],
-};
+export const deliveryOptionLocator = listLocator({ name: 'deliveryOption', displayName: 'Delivery Option', searchListMethod: 'deliveryOptionSearch', manual: { name: 'id', displayName: 'By ID', placeholder: 'e.g. 7091146663229654785' }, required: true });
 
-export const shippingProviderLocator: INodeProperties = {
-	displayName: 'Shipping Provider',
+export const shippingProviderLocator = listLocator({
 	name: 'shippingProvider',
-	type: 'resourceLocator',
+	displayName: 'Shipping Provider',
+	searchListMethod: 'shippingProviderSearch',
+	manual: { name: 'id', displayName: 'By ID', placeholder: 'e.g. 7117858858072016686' },
 	required: true,
-	default: { mode: 'list', value: '' },
 	description: 'Carrier that holds the tracking number',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'shippingProviderSearch', searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 7117858858072016686' },
-	],
-};
+});
 
 export const trackingNumberField: INodeProperties = {
 	displayName: 'Tracking Number',

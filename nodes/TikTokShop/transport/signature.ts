@@ -48,10 +48,14 @@ function isPlainObject(value: unknown): value is IDataObject {
 	);
 }
 
-function targetUrl(request: IHttpRequestOptions): URL {
-	if (/^https?:\/\//i.test(request.url)) return new URL(request.url);
-	const base = (request.baseURL ?? '').replace(/\/+$/, '');
-	return new URL(`${base}/${request.url.replace(/^\/+/, '')}`);
+/** n8n's HTTP Request node authenticates legacy request options, which carry `uri` instead of `url`. */
+type SignableRequest = IHttpRequestOptions & { uri?: string };
+
+function targetUrl(request: SignableRequest): URL {
+	const raw = String(request.url ?? request.uri ?? '');
+	if (/^https?:\/\//i.test(raw)) return new URL(raw);
+	const base = String(request.baseURL ?? '').replace(/\/+$/, '');
+	return new URL(`${base}/${raw.replace(/^\/+/, '')}`);
 }
 
 /**
@@ -60,7 +64,7 @@ function targetUrl(request: IHttpRequestOptions): URL {
  * bytes TikTok receives are exactly the bytes that were signed.
  */
 export function signTikTokShopRequest(
-	request: IHttpRequestOptions,
+	request: SignableRequest,
 	auth: { appKey: string; appSecret: string; accessToken: string },
 	nowSeconds: number = Math.floor(Date.now() / 1000),
 ): IHttpRequestOptions {
@@ -91,12 +95,14 @@ export function signTikTokShopRequest(
 	query.sign = tikTokShopSign(auth.appSecret, url.pathname, query, signedBody);
 
 	const search = new URLSearchParams(query).toString().replace(/\+/g, '%20');
-	const signed: IHttpRequestOptions = {
+	const signedUrl = `${url.origin}${url.pathname}?${search}`;
+	const signed: SignableRequest = {
 		...request,
-		url: `${url.origin}${url.pathname}?${search}`,
 		headers: { ...request.headers, 'x-tts-access-token': auth.accessToken },
 		body,
 	};
+	if (request.uri !== undefined && request.url === undefined) signed.uri = signedUrl;
+	else signed.url = signedUrl;
 	delete signed.qs;
 	delete signed.baseURL;
 	return signed;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { chunk } from '../../common/batch';
+import { chunk, mapConcurrent } from '../../common/batch';
 import type { ApiContext } from '../../common/tokenRenewal';
 import { tikTokShopApiRequest } from './index';
 
@@ -15,6 +15,7 @@ export interface ResolvedSku {
 // products/search takes at most 10 seller SKUs, inventory/search at most 600 SKU ids (reference §8).
 const SELLER_SKUS_PER_SEARCH = 10;
 const SKU_IDS_PER_SEARCH = 600;
+const LOOKUP_CONCURRENCY = 4;
 
 /**
  * Resolves seller SKUs and SKU ids to product id, SKU id and warehouse assignment, in as few
@@ -32,7 +33,8 @@ export async function resolveSkus(
 		if (sku.sellerSku) bySellerSku.set(sku.sellerSku, sku);
 	};
 
-	for (const group of chunk([...new Set(refs.sellerSkus)], SELLER_SKUS_PER_SEARCH)) {
+	// Lookups are latency-bound (10 SKUs each), so several run at once.
+	await mapConcurrent(chunk([...new Set(refs.sellerSkus)], SELLER_SKUS_PER_SEARCH), LOOKUP_CONCURRENCY, async (group) => {
 		let pageToken: string | undefined;
 		do {
 			const data = await tikTokShopApiRequest.call(this, 'POST', '/product/202309/products/search', {
@@ -55,7 +57,7 @@ export async function resolveSkus(
 			}
 			pageToken = (data.next_page_token as string) || undefined;
 		} while (pageToken);
-	}
+	});
 
 	for (const group of chunk([...new Set(refs.skuIds)].filter((id) => !bySkuId.has(id)), SKU_IDS_PER_SEARCH)) {
 		const data = await tikTokShopApiRequest.call(this, 'POST', '/product/202309/inventory/search', {

@@ -1,23 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { listLocator } from '../../common/descriptions';
+
 export { binaryPropertyField, limitField, returnAllField } from '../../common/descriptions';
 
-export const shopLocator: INodeProperties = {
-	displayName: 'Shop',
+export const shopLocator = listLocator({
 	name: 'shop',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
+	displayName: 'Shop',
+	searchListMethod: 'shopSearch',
+	manual: { name: 'id', displayName: 'By ID', placeholder: 'e.g. 479066' },
 	description: 'Shop to act on. Leave empty to use the Default Shop ID of the credential, or the only linked shop.',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'shopSearch', searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 479066' },
-	],
-};
+});
 
 export const orderIdField: INodeProperties = {
 	displayName: 'Order ID',
@@ -28,38 +21,15 @@ export const orderIdField: INodeProperties = {
 	placeholder: 'e.g. 43481289',
 };
 
-export const showcaseLocator: INodeProperties = {
-	displayName: 'Showcase (Etalase)',
-	name: 'showcase',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'showcaseSearch', searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 1402956' },
-	],
-};
+export const showcaseLocator = listLocator({ name: 'showcase', displayName: 'Showcase (Etalase)', searchListMethod: 'showcaseSearch', manual: { name: 'id', displayName: 'By ID', placeholder: 'e.g. 1402956' } });
 
-export const categoryLocator: INodeProperties = {
-	displayName: 'Category',
+export const categoryLocator = listLocator({
 	name: 'category',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
+	displayName: 'Category',
+	searchListMethod: 'categorySearch',
+	manual: { name: 'id', displayName: 'By ID', placeholder: 'e.g. 1774' },
 	description: 'The deepest (leaf) category of the product',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'categorySearch', searchable: true },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 1774' },
-	],
-};
+});
 
 /** Splits "1, 2 3" into integer ids, naming the field when one is not a number. */
 export function integerIds(value: unknown, field: string): number[] {

@@ -141,3 +141,17 @@ describe('TikTok Shop image upload body', () => {
 		expect(sign).not.toBe(cryptoJsSign('secret1', '/product/202309/images/upload', rest, upload.body.toString('latin1')));
 	});
 });
+
+describe('TikTok Shop credential with n8n\'s HTTP Request node', () => {
+	it('signs legacy request options (uri instead of url), so the credential works as a predefined credential type', () => {
+		const signed = signTikTokShopRequest(
+			{ method: 'POST', uri: 'http://h/product/202309/products/1/inventory/update', qs: { shop_cipher: 'C' }, body: { skus: [] } } as never,
+			{ appKey: 'key1', appSecret: 'secret1', accessToken: 't' },
+			1700000000,
+		) as { uri?: string; url?: string; body?: unknown };
+		expect(signed.url).toBeUndefined();
+		const { sign, ...rest } = queryOf(signed.uri!);
+		expect(rest).toMatchObject({ shop_cipher: 'C', app_key: 'key1' });
+		expect(sign).toBe(cryptoJsSign('secret1', '/product/202309/products/1/inventory/update', rest, '{"skus":[]}'));
+	});
+});

@@ -104,7 +104,9 @@ export async function pushBySku<V>(
 			const ref = skuRef.call(ctx, i);
 			const { value, json } = readRow(i);
 			const cipher = await shop(i);
-			byShop.set(cipher, [...(byShop.get(cipher) ?? []), { itemIndex: i, ref, value, json: { ...json, ...refJson(ref) } }]);
+			const rows = byShop.get(cipher) ?? [];
+			rows.push({ itemIndex: i, ref, value, json: { ...json, ...refJson(ref) } });
+			byShop.set(cipher, rows);
 		} catch (error) {
 			results.push({ itemIndex: i, ok: false, json: {}, message: (error as Error).message });
 		}

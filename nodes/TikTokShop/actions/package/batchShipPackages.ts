@@ -47,7 +47,8 @@ export async function execute(
 			if (!packageId) throw new Error('"Package ID" is empty');
 			const entry = { id: packageId, ...shipBody.call(this, i) };
 			const cipher = await shop(i);
-			byShop.set(cipher, [...(byShop.get(cipher) ?? []), { itemIndex: i, entry }]);
+			if (!byShop.has(cipher)) byShop.set(cipher, []);
+			byShop.get(cipher)!.push({ itemIndex: i, entry });
 		} catch (error) {
 			rows.push({ itemIndex: i, ok: false, json: {}, message: (error as Error).message });
 		}

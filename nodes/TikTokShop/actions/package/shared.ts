@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { shippingProviderLocator } from '../common.descriptions';
 import { toUnixSeconds } from '../order/shared';
 
 /** The fields Ship and Ship Many share: how the parcel leaves the seller. */
@@ -49,23 +50,7 @@ export const shipFields: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { shippingMode: ['tiktok'], handoverMethod: ['PICKUP'] } },
 	},
-	{
-		displayName: 'Shipping Provider',
-		name: 'shippingProvider',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		displayOptions: { show: { shippingMode: ['selfShipment'] } },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'shippingProviderSearch', searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 7117858858072016686' },
-		],
-	},
+	{ ...shippingProviderLocator, description: undefined, displayOptions: { show: { shippingMode: ['selfShipment'] } } },
 	{
 		displayName: 'Tracking Number',
 		name: 'trackingNumber',

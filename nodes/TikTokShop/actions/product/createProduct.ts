@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { parseIdList } from '../../../common/batch';
+import { listLocator } from '../../../common/descriptions';
 import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
@@ -11,18 +12,14 @@ import { jsonParameter } from './shared';
 const properties: INodeProperties[] = [
 	{ displayName: 'Title', name: 'title', type: 'string', default: '', required: true },
 	{ displayName: 'Description', name: 'description', type: 'string', default: '', required: true, typeOptions: { rows: 4 }, description: 'HTML allowed' },
-	{
-		displayName: 'Category',
+	listLocator({
 		name: 'category',
-		type: 'resourceLocator',
+		displayName: 'Category',
+		searchListMethod: 'categorySearch',
+		manual: { name: 'id', displayName: 'By ID', placeholder: 'e.g. 600001' },
 		required: true,
-		default: { mode: 'list', value: '' },
 		description: 'A leaf category (Get Category Rules and Attributes tell what it requires)',
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'categorySearch', searchable: true } },
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 600001' },
-		],
-	},
+	}),
 	{
 		displayName: 'Main Image URIs',
 		name: 'mainImages',

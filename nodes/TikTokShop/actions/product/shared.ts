@@ -60,7 +60,8 @@ export async function productBatch(
 			const productId = String(this.getNodeParameter('productId', i, '') ?? '').trim();
 			if (!/^\d+$/.test(productId)) throw new Error(`"Product ID" must be numeric, got "${productId}"`);
 			const cipher = await shop(i);
-			byShop.set(cipher, [...(byShop.get(cipher) ?? []), { itemIndex: i, productId }]);
+			if (!byShop.has(cipher)) byShop.set(cipher, []);
+			byShop.get(cipher)!.push({ itemIndex: i, productId });
 		} catch (error) {
 			rows.push({ itemIndex: i, ok: false, json: {}, message: (error as Error).message });
 		}

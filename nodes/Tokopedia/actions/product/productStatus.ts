@@ -37,7 +37,8 @@ export async function changeProducts(
 			const [productId] = integerIds(this.getNodeParameter('productId', i), 'Product ID');
 			if (productId === undefined) throw new Error('"Product ID" is empty');
 			const shopId = await shop(i);
-			byShop.set(shopId, [...(byShop.get(shopId) ?? []), { itemIndex: i, productId }]);
+			if (!byShop.has(shopId)) byShop.set(shopId, []);
+			byShop.get(shopId)!.push({ itemIndex: i, productId });
 		} catch (error) {
 			rows.push({ itemIndex: i, ok: false, json: {}, message: (error as Error).message });
 		}
