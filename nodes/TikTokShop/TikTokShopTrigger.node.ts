@@ -9,6 +9,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { isFirstDelivery } from '../common/dedupe';
+import { duplicateWindowOption, fetchOrderOption } from '../common/triggerOptions';
 import { normalizeTikTokShopOrder, orderOutputField } from '../common/normalizedOrder';
 import { hmacHexMatches, rawBodyOf } from '../common/signature';
 import { orderStatusOptions } from './actions/order/shared';
@@ -70,22 +71,8 @@ export class TikTokShopTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Duplicate Window (Minutes)',
-						name: 'dedupeMinutes',
-						type: 'number',
-						default: 1440,
-						typeOptions: { minValue: 0 },
-						description:
-							'TikTok Shop redelivers events it thinks were not received. A delivery with a notification ID seen within this window does not run the workflow again (0 turns this off).',
-					},
-					{
-						displayName: 'Fetch Full Order',
-						name: 'fetchOrder',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to add the order\'s full detail (Get Order) to events that name an order',
-					},
+					duplicateWindowOption('notification ID'),
+					fetchOrderOption,
 					{ ...orderOutputField, description: 'Format of the fetched order (with Fetch Full Order)' },
 					{
 						displayName: 'Only Order Statuses',

@@ -10,6 +10,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isFirstDelivery } from '../common/dedupe';
+import { duplicateWindowOption, fetchOrderOption } from '../common/triggerOptions';
 import { normalizeTokopediaOrder, orderOutputField } from '../common/normalizedOrder';
 import { hmacHexMatches, rawBodyOf } from '../common/signature';
 import { orderStatusOptions } from './actions/order/shared';
@@ -95,21 +96,8 @@ export class TokopediaTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Duplicate Window (Minutes)',
-						name: 'dedupeMinutes',
-						type: 'number',
-						default: 1440,
-						typeOptions: { minValue: 0 },
-						description: 'A delivery for the same order, status and time within this window does not run the workflow again (0 turns this off)',
-					},
-					{
-						displayName: 'Fetch Full Order',
-						name: 'fetchOrder',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to add the order\'s full detail (Get Order) to events that name an order',
-					},
+					duplicateWindowOption('order, status and time'),
+					fetchOrderOption,
 					{ ...orderOutputField, description: 'Format of orders: the new-order payload and the fetched order (with Fetch Full Order)' },
 					{
 						displayName: 'Only Order Statuses',

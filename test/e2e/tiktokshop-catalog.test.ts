@@ -4,13 +4,14 @@
  * decisions. Assertions on n8n's output and on the sandbox's inventory log and state.
  */
 import axios from 'axios';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import type { N8nInstance } from './lib/n8n';
-import { REPO_ROOT, prepareN8n } from './lib/n8n';
+import { prepareN8n } from './lib/n8n';
+import type { LineNode } from './lib/workflow';
+import { example, lineWorkflow } from './lib/workflow';
 
 const TTS = 'n8n-nodes-tokopedia-tiktokshop.tikTokShop';
 const CREDENTIAL = { tikTokShopApi: { id: 'ttsSandboxCredential', name: 'TikTok Shop (local sandbox)' } };
@@ -19,27 +20,9 @@ let sandbox: Sandbox;
 let n8n: N8nInstance;
 let shopId: string;
 
-const example = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8'));
 const control = async (method: string, route: string, data?: unknown) => (await axios.request({ method, url: `${sandbox.url}/_sandbox${route}`, data })).data;
 
-function workflow(id: string, nodes: Array<{ name: string; type?: string; parameters: Record<string, unknown>; onError?: string }>) {
-	const all = [
-		{ id: `${id}-0`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		...nodes.map((node, k) => ({
-			id: `${id}-${k + 1}`,
-			name: node.name,
-			type: node.type ?? TTS,
-			typeVersion: node.type ? 2 : 1,
-			position: [220 * (k + 1), 0],
-			parameters: node.parameters,
-			...(node.type ? {} : { credentials: CREDENTIAL }),
-			...(node.onError ? { onError: node.onError } : {}),
-		})),
-	];
-	const connections: Record<string, unknown> = {};
-	for (let k = 0; k < all.length - 1; k++) connections[all[k].name] = { main: [[{ node: all[k + 1].name, type: 'main', index: 0 }]] };
-	return { id, name: id, nodes: all, connections, settings: { executionOrder: 'v1' } };
-}
+const workflow = (id: string, nodes: LineNode[]) => lineWorkflow(id, TTS, CREDENTIAL, nodes);
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0, tikTokShop: { productCount: 1600 } });

@@ -3,13 +3,13 @@
  * unchanged where they fit, assertions on n8n's output and on the sandbox's state.
  */
 import axios from 'axios';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 import { startSandbox } from '../../sandbox/server';
 import type { Sandbox } from '../../sandbox/server';
 import type { N8nInstance } from './lib/n8n';
-import { REPO_ROOT, prepareN8n } from './lib/n8n';
+import { prepareN8n } from './lib/n8n';
+import type { LineNode } from './lib/workflow';
+import { example, lineWorkflow } from './lib/workflow';
 
 const TKPD = 'n8n-nodes-tokopedia-tiktokshop.tokopedia';
 const SHOP = 479066;
@@ -19,29 +19,10 @@ const CREDENTIAL = { tokopediaApi: { id: 'tkpdSandboxCredential', name: 'Tokoped
 let sandbox: Sandbox;
 let n8n: N8nInstance;
 
-const example = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', file), 'utf8'));
 const control = async (method: string, route: string, data?: unknown) =>
 	(await axios.request({ method, url: `${sandbox.url}/_sandbox${route}`, data })).data;
 
-/** A Manual Trigger followed by the given nodes in a line. */
-function workflow(id: string, nodes: Array<{ name: string; type?: string; parameters: Record<string, unknown>; onError?: string }>) {
-	const all = [
-		{ id: `${id}-0`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		...nodes.map((node, k) => ({
-			id: `${id}-${k + 1}`,
-			name: node.name,
-			type: node.type ?? TKPD,
-			typeVersion: node.type ? 2 : 1,
-			position: [220 * (k + 1), 0],
-			parameters: node.parameters,
-			...(node.type ? {} : { credentials: CREDENTIAL }),
-			...(node.onError ? { onError: node.onError } : {}),
-		})),
-	];
-	const connections: Record<string, unknown> = {};
-	for (let k = 0; k < all.length - 1; k++) connections[all[k].name] = { main: [[{ node: all[k + 1].name, type: 'main', index: 0 }]] };
-	return { id, name: id, nodes: all, connections, settings: { executionOrder: 'v1' } };
-}
+const workflow = (id: string, nodes: LineNode[]) => lineWorkflow(id, TKPD, CREDENTIAL, nodes);
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0, tokopedia: { productCount: 6200 } });
