@@ -96,9 +96,13 @@ export function signTikTokShopRequest(
 
 	const search = new URLSearchParams(query).toString().replace(/\+/g, '%20');
 	const signedUrl = `${url.origin}${url.pathname}?${search}`;
+	const headers: IDataObject = { ...request.headers, 'x-tts-access-token': auth.accessToken };
+	// A body serialised here must still be sent as JSON (the HTTP Request node sets no content type for strings).
+	const hasContentType = Object.keys(headers).some((key) => key.toLowerCase() === 'content-type');
+	if (!multipart && signedBody !== undefined && !hasContentType) headers['Content-Type'] = 'application/json';
 	const signed: SignableRequest = {
 		...request,
-		headers: { ...request.headers, 'x-tts-access-token': auth.accessToken },
+		headers,
 		body,
 	};
 	if (request.uri !== undefined && request.url === undefined) signed.uri = signedUrl;

@@ -150,6 +150,7 @@ describe('TikTok Shop credential with n8n\'s HTTP Request node', () => {
 			1700000000,
 		) as { uri?: string; url?: string; body?: unknown };
 		expect(signed.url).toBeUndefined();
+		expect((signed as { headers?: Record<string, string> }).headers?.['Content-Type']).toBe('application/json');
 		const { sign, ...rest } = queryOf(signed.uri!);
 		expect(rest).toMatchObject({ shop_cipher: 'C', app_key: 'key1' });
 		expect(sign).toBe(cryptoJsSign('secret1', '/product/202309/products/1/inventory/update', rest, '{"skus":[]}'));
