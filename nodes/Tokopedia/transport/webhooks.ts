@@ -23,9 +23,14 @@ export async function getWebhookRegistration(this: ApiContext): Promise<IDataObj
 	return (data && typeof data === 'object' ? data : {}) as IDataObject;
 }
 
+// Registration changes of this process, one at a time per App ID: n8n activates workflows
+// concurrently, and two read-modify-write cycles interleaved would drop one's URLs.
+const registrationQueue = new Map<string, Promise<unknown>>();
+
 /**
  * Registers webhook URLs. Tokopedia REPLACES the whole set on every call (omitted URLs are
- * cleared), so this reads the current registration and changes only the given fields.
+ * cleared), so this reads the current registration and changes only the given fields, one change
+ * at a time, and checks afterwards that a concurrent writer elsewhere did not undo it.
  */
 export async function updateWebhookRegistration(
 	this: ApiContext,
@@ -33,8 +38,30 @@ export async function updateWebhookRegistration(
 	secret: string,
 	keepOthers = true,
 ): Promise<IDataObject> {
-	const current = keepOthers ? await getWebhookRegistration.call(this) : {};
 	const app = await fsId.call(this);
+	const previous = registrationQueue.get(app) ?? Promise.resolve();
+	const mine = previous.catch(() => undefined).then(async () => {
+		let body: IDataObject = {};
+		for (let attempt = 1; attempt <= 3; attempt++) {
+			body = await writeRegistration.call(this, app, changes, secret, keepOthers);
+			if (!keepOthers) break;
+			const now = await getWebhookRegistration.call(this);
+			if (Object.entries(changes).every(([field, url]) => (now[field] ?? '') === url)) break;
+		}
+		return body;
+	});
+	registrationQueue.set(app, mine);
+	return await mine;
+}
+
+async function writeRegistration(
+	this: ApiContext,
+	app: string,
+	changes: Partial<Record<WebhookUrlField, string>>,
+	secret: string,
+	keepOthers: boolean,
+): Promise<IDataObject> {
+	const current = keepOthers ? await getWebhookRegistration.call(this) : {};
 	const body: IDataObject = { fs_id: Number(app) };
 	for (const field of WEBHOOK_URL_FIELDS) {
 		const value = field in changes ? changes[field] : current[field];

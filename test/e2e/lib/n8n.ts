@@ -351,15 +351,23 @@ export class N8nInstance {
 	/** Runs `n8n <args>` with this folder's env (Node 24). Never throws on a non-zero exit. */
 	async run(args: string[], opts: { timeoutMs?: number } = {}): Promise<CommandResult> {
 		const timeoutMs = opts.timeoutMs ?? 180_000;
+		// stdout goes to a file: Node writes to files synchronously, while output to a pipe can be cut
+		// off when the CLI exits right after printing a large run (n8n execute --rawOutput).
+		const outFile = path.join(this.userFolder, `.cli-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.out`);
+		const outFd = fs.openSync(outFile, 'w');
 		return await new Promise((resolve, reject) => {
-			const child = spawn(NODE_BIN, [N8N_BIN, ...args], { env: this.env, cwd: this.userFolder });
-			let stdout = '';
+			const child = spawn(NODE_BIN, [N8N_BIN, ...args], { env: this.env, cwd: this.userFolder, stdio: ['ignore', outFd, 'pipe'] });
 			let stderr = '';
-			child.stdout.on('data', (d) => (stdout += d));
-			child.stderr.on('data', (d) => (stderr += d));
+			child.stderr!.on('data', (d) => (stderr += d));
+			const collect = () => {
+				fs.closeSync(outFd);
+				const stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(outFile, { force: true });
+				return stdout;
+			};
 			const timer = setTimeout(() => {
 				child.kill('SIGKILL');
-				reject(new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`));
+				reject(new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms\n${collect()}\n${stderr}`));
 			}, timeoutMs);
 			child.on('error', (e) => {
 				clearTimeout(timer);
@@ -367,7 +375,7 @@ export class N8nInstance {
 			});
 			child.on('close', (code) => {
 				clearTimeout(timer);
-				resolve({ code, stdout, stderr });
+				resolve({ code, stdout: collect(), stderr });
 			});
 		});
 	}

@@ -292,6 +292,15 @@ describe('Tokopedia node against the sandbox', () => {
 		expect((await run(params(false), { items })).at(-1)!.json).toMatchObject({ mismatch: 0 });
 	});
 
+	it('Webhook → two registrations at the same time both keep their URL (Tokopedia replaces the whole set)', async () => {
+		await Promise.all([
+			run({ resource: 'webhook', operation: 'registerWebhook', urls: { order_cancellation_url: 'https://a.example/c' }, keepOthers: true, secretSource: 'credential' }),
+			run({ resource: 'webhook', operation: 'registerWebhook', urls: { product_changes_url: 'https://b.example/p' }, keepOthers: true, secretSource: 'credential' }),
+		]);
+		const got = (await run({ resource: 'webhook', operation: 'getRegisteredWebhook' }))[0].json;
+		expect(got).toMatchObject({ order_cancellation_url: 'https://a.example/c', product_changes_url: 'https://b.example/p' });
+	});
+
 	it('renews an expired token once and goes on', async () => {
 		const before = (await axios.get(`${sandbox.url}/_sandbox/stats`)).data.tokopedia.tokenGrants;
 		await control('POST', '/tokens/expire');
