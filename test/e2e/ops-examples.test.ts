@@ -129,7 +129,7 @@ describe('ready-made operations workflows', () => {
 					((run.data?.resultData.runData['Shared Branch']?.[0]?.data?.main?.[0] ?? []) as unknown[]).map((item) => (item as { json: Record<string, unknown> }).json),
 				);
 			let orders: Array<Record<string, unknown>> = [];
-			for (let k = 0; k < 120 && !orders.some((o) => o.order_id === tts.id); k++) {
+			for (let k = 0; k < 120 && !(orders.some((o) => o.order_id === tts.id) && orders.some((o) => o.order_id === String(small.order_id) && o.status === 'accepted')); k++) {
 				await sleep(500);
 				orders = sharedOrders(await n8n.waitForExecutions(oneFlow, 1, { timeoutMs: 60_000 }));
 			}
