@@ -2,13 +2,12 @@ import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { normalizeTikTokShopOrder, orderOutputField } from '../common/normalizedOrder';
-import { pages, take } from '../common/paginate';
 import type { PollState } from '../common/pollState';
 import { readPollState, selectNew, writePollState } from '../common/pollState';
 import { orderStatusOptions } from './actions/order/shared';
 import { shopLocator } from './actions/common.descriptions';
 import { listSearch } from './methods';
-import { tikTokShopApiRequest } from './transport';
+import { searchAll } from './transport/search';
 import { resolveShopCipher } from './transport/shop';
 
 interface Source {
@@ -97,18 +96,14 @@ export class TikTokShopPollTrigger implements INodeType {
 		const shopCipher = await resolveShopCipher.call(this, String(this.getNodeParameter('shop', '', { extractValue: true }) ?? ''));
 		const filters: IDataObject = {};
 		if (source.statusFilter && options.orderStatus) filters[source.statusFilter] = options.orderStatus;
-		const search = (body: IDataObject, limit = Infinity) =>
-			take(
-				pages<IDataObject>(async (pageToken) => {
-					const data = await tikTokShopApiRequest.call(this, 'POST', source.path, {
-						shopCipher,
-						query: { page_size: Math.min(source.pageSize, limit), page_token: pageToken, sort_field: 'update_time', sort_order: limit === 1 ? 'DESC' : 'ASC' },
-						body: { ...filters, ...body },
-					});
-					return { items: (data[source.listKey] as IDataObject[]) ?? [], next: data.next_page_token as string };
-				}),
+		const search = async (body: IDataObject, limit = Infinity) =>
+			await searchAll.call(this, 'POST', source.path, source.listKey, {
+				shopCipher,
+				query: { sort_field: 'update_time', sort_order: limit === 1 ? 'DESC' : 'ASC' },
+				body: { ...filters, ...body },
+				maxPageSize: source.pageSize,
 				limit,
-			);
+			});
 
 		if (this.getMode() === 'manual') {
 			const latest = await search({}, 1);

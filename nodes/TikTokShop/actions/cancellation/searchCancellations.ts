@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { parseIdList } from '../../../common/batch';
 import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { searchAll } from '../../transport/search';
 import { limitField, returnAllField } from '../common.descriptions';
-import { toUnixSeconds } from '../order/shared';
+import { filterBody, limitOf } from '../search';
 import type { ShopResolver } from '../types';
 
 const properties: INodeProperties[] = [
@@ -40,17 +39,11 @@ export const description = withDisplay({ resource: ['cancellation'], operation: 
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const body: IDataObject = {};
-		if ((filters.cancel_status as string[] | undefined)?.length) body.cancel_status = filters.cancel_status;
-		if (filters.order_ids) body.order_ids = parseIdList(filters.order_ids);
-		if (filters.update_time_ge) body.update_time_ge = toUnixSeconds(filters.update_time_ge, 'Filters → Updated After');
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 		return await searchAll.call(this, 'POST', '/return_refund/202309/cancellations/search', 'cancellations', {
 			shopCipher: await shop(i),
-			body,
+			body: filterBody(this.getNodeParameter('filters', i, {}) as IDataObject, { update_time_ge: 'Updated After' }, ['order_ids']),
 			maxPageSize: 50,
-			limit: returnAll ? Infinity : (this.getNodeParameter('limit', i) as number),
+			limit: limitOf.call(this, i),
 			itemIndex: i,
 		});
 	});

@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { withDisplay } from '../../../common/displayOptions';
 import { normalizeTikTokShopOrder, orderOutputField } from '../../../common/normalizedOrder';
 import { forEachItem } from '../../../common/items';
-import { pages, take } from '../../../common/paginate';
-import { tikTokShopApiRequest } from '../../transport';
+import { searchAll } from '../../transport/search';
 import { limitField, returnAllField } from '../common.descriptions';
+import { filterBody, limitOf, sortCollection } from '../search';
 import type { ShopResolver } from '../types';
-import { orderStatusOptions, toUnixSeconds } from './shared';
+import { orderStatusOptions } from './shared';
 
 const properties: INodeProperties[] = [
 	returnAllField,
@@ -88,56 +88,20 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sort_field',
-				type: 'options',
-				options: [
-					{ name: 'Create Time', value: 'create_time' },
-					{ name: 'Update Time', value: 'update_time' },
-				],
-				default: 'create_time',
-			},
-			{
-				displayName: 'Sort Order',
-				name: 'sort_order',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'ASC' },
-					{ name: 'Descending', value: 'DESC' },
-				],
-				default: 'DESC',
-			},
-		],
-	},
+	sortCollection([
+		{ name: 'Create Time', value: 'create_time' },
+		{ name: 'Update Time', value: 'update_time' },
+	]),
 ];
 
 export const description = withDisplay({ resource: ['order'], operation: ['getOrderList'] }, properties);
 
-const FILTER_LABELS: Record<string, string> = {
+const TIME_FILTERS: Record<string, string> = {
 	create_time_ge: 'Created After',
 	create_time_lt: 'Created Before',
 	update_time_ge: 'Updated After',
 	update_time_lt: 'Updated Before',
 };
-
-export function orderSearchBody(filters: IDataObject): IDataObject {
-	const body: IDataObject = {};
-	for (const [key, value] of Object.entries(filters)) {
-		if (value === '' || value === undefined || value === null) continue;
-		if (key.endsWith('_ge') || key.endsWith('_lt')) body[key] = toUnixSeconds(value, `Filters → ${FILTER_LABELS[key] ?? key}`);
-		else if (key === 'warehouse_ids') body[key] = String(value).split(',').map((id) => id.trim()).filter(Boolean);
-		else body[key] = value;
-	}
-	return body;
-}
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -145,22 +109,14 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
-		const body = orderSearchBody(this.getNodeParameter('filters', i, {}) as IDataObject);
-		const sort = this.getNodeParameter('sort', i, {}) as IDataObject;
-		const shopCipher = await shop(i);
-		const pageSize = Math.min(100, Number.isFinite(limit) ? limit : 100);
-		const orders = pages<IDataObject>(async (pageToken) => {
-			const data = await tikTokShopApiRequest.call(this, 'POST', '/order/202309/orders/search', {
-				shopCipher,
-				query: { page_size: pageSize, page_token: pageToken, ...sort },
-				body,
-				itemIndex: i,
-			});
-			return { items: (data.orders as IDataObject[]) ?? [], next: data.next_page_token as string };
+		const orders = await searchAll.call(this, 'POST', '/order/202309/orders/search', 'orders', {
+			shopCipher: await shop(i),
+			query: this.getNodeParameter('sort', i, {}) as IDataObject,
+			body: filterBody(this.getNodeParameter('filters', i, {}) as IDataObject, TIME_FILTERS, ['warehouse_ids']),
+			maxPageSize: 100,
+			limit: limitOf.call(this, i),
+			itemIndex: i,
 		});
-		const found = await take(orders, limit);
-		return this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? found.map((order) => normalizeTikTokShopOrder(order)) : found;
+		return this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? orders.map((order) => normalizeTikTokShopOrder(order)) : orders;
 	});
 }

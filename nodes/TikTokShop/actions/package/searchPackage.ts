@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
-import { pages, take } from '../../../common/paginate';
-import { tikTokShopApiRequest } from '../../transport';
+import { searchAll } from '../../transport/search';
 import { limitField, returnAllField } from '../common.descriptions';
-import { toUnixSeconds } from '../order/shared';
+import { filterBody, limitOf, sortCollection } from '../search';
 import type { ShopResolver } from '../types';
 
 // packages/search takes page_size 1–50 (reference §8).
@@ -48,36 +47,11 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Sort',
-		name: 'sort',
-		type: 'collection',
-		placeholder: 'Add Sort Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Sort By',
-				name: 'sort_field',
-				type: 'options',
-				default: 'create_time',
-				options: [
-					{ name: 'Create Time', value: 'create_time' },
-					{ name: 'Order Pay Time', value: 'order_pay_time' },
-					{ name: 'Update Time', value: 'update_time' },
-				],
-			},
-			{
-				displayName: 'Sort Order',
-				name: 'sort_order',
-				type: 'options',
-				default: 'DESC',
-				options: [
-					{ name: 'Ascending', value: 'ASC' },
-					{ name: 'Descending', value: 'DESC' },
-				],
-			},
-		],
-	},
+	sortCollection([
+		{ name: 'Create Time', value: 'create_time' },
+		{ name: 'Order Pay Time', value: 'order_pay_time' },
+		{ name: 'Update Time', value: 'update_time' },
+	]),
 ];
 
 export const description = withDisplay({ resource: ['package'], operation: ['searchPackage'] }, properties);
@@ -88,26 +62,13 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
-		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const body: IDataObject = {};
-		for (const [key, value] of Object.entries(filters)) {
-			if (value === '' || value === undefined) continue;
-			body[key] = key in TIME_FILTERS ? toUnixSeconds(value, `Filters → ${TIME_FILTERS[key]}`) : value;
-		}
-		const sort = this.getNodeParameter('sort', i, {}) as IDataObject;
-		const shopCipher = await shop(i);
-		const pageSize = Math.min(MAX_PAGE_SIZE, Number.isFinite(limit) ? limit : MAX_PAGE_SIZE);
-		const packages = pages<IDataObject>(async (pageToken) => {
-			const data = await tikTokShopApiRequest.call(this, 'POST', '/fulfillment/202309/packages/search', {
-				shopCipher,
-				query: { page_size: pageSize, page_token: pageToken, ...sort },
-				body,
-				itemIndex: i,
-			});
-			return { items: (data.packages as IDataObject[]) ?? [], next: data.next_page_token as string };
+		return await searchAll.call(this, 'POST', '/fulfillment/202309/packages/search', 'packages', {
+			shopCipher: await shop(i),
+			query: this.getNodeParameter('sort', i, {}) as IDataObject,
+			body: filterBody(this.getNodeParameter('filters', i, {}) as IDataObject, TIME_FILTERS),
+			maxPageSize: MAX_PAGE_SIZE,
+			limit: limitOf.call(this, i),
+			itemIndex: i,
 		});
-		return await take(packages, limit);
 	});
 }

@@ -6,7 +6,7 @@ import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { searchAll } from '../../transport/search';
 import { limitField, returnAllField } from '../common.descriptions';
-import { toUnixSeconds } from '../order/shared';
+import { filterBody, limitOf } from '../search';
 import type { ShopResolver } from '../types';
 
 // products/search never returns more than 10,000 results (12052180) and takes ≤ 10 seller SKUs (reference §8).
@@ -63,14 +63,9 @@ export const description = withDisplay({ resource: ['product'], operation: ['sea
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
+		const limit = limitOf.call(this, i);
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const body: IDataObject = {};
-		for (const [key, value] of Object.entries(filters)) {
-			if (value === '' || value === undefined || key === 'seller_skus') continue;
-			body[key] = key in TIME_FILTERS ? toUnixSeconds(value, `Filters → ${TIME_FILTERS[key]}`) : value;
-		}
+		const body = filterBody({ ...filters, seller_skus: undefined }, TIME_FILTERS);
 		const skuGroups = chunk(parseIdList(filters.seller_skus ?? ''), SELLER_SKUS_PER_SEARCH);
 		const shopCipher = await shop(i);
 		const out: IDataObject[] = [];

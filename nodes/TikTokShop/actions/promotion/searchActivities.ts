@@ -4,6 +4,7 @@ import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { searchAll } from '../../transport/search';
 import { limitField, returnAllField } from '../common.descriptions';
+import { limitOf } from '../search';
 import type { ShopResolver } from '../types';
 import { activityTypeOptions } from './shared';
 
@@ -40,7 +41,6 @@ export const description = withDisplay({ resource: ['promotion'], operation: ['s
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		// This search takes its paging in the body.
 		const body = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			shopCipher: await shop(i),
 			body,
 			maxPageSize: 100,
-			limit: returnAll ? Infinity : (this.getNodeParameter('limit', i) as number),
+			limit: limitOf.call(this, i),
 			itemIndex: i,
 		});
 	});
