@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { chunk, mapConcurrent } from '../../common/batch';
 import type { ApiContext } from '../../common/tokenRenewal';
 import { tikTokShopApiRequest } from './index';
+import { searchAll } from './search';
 
 export interface ResolvedSku {
 	productId: string;
@@ -35,13 +36,26 @@ export async function resolveSkus(
 
 	// Lookups are latency-bound (10 SKUs each), so several run at once.
 	await mapConcurrent(chunk([...new Set(refs.sellerSkus)], SELLER_SKUS_PER_SEARCH), LOOKUP_CONCURRENCY, async (group) => {
-		let pageToken: string | undefined;
-		do {
-			const data = await tikTokShopApiRequest.call(this, 'POST', '/product/202309/products/search', {
-				shopCipher,
-				query: { page_size: 100, page_token: pageToken },
-				body: { seller_skus: group },
-			});
+		const products = await searchAll.call(this, 'POST', '/product/202309/products/search', 'products', {
+			shopCipher,
+			body: { seller_skus: group },
+			maxPageSize: 100,
+		});
+		for (const product of products) {
+			for (const sku of (product.skus as IDataObject[]) ?? []) {
+				remember({
+					productId: String(product.id),
+					skuId: String(sku.id),
+					sellerSku: String(sku.seller_sku ?? ''),
+					warehouses: ((sku.inventory as IDataObject[]) ?? []).map((entry) => ({
+						warehouse_id: String(entry.warehouse_id),
+						quantity: Number(entry.quantity ?? 0),
+					})),
+				});
+			}
+		}
+	});
+
 			for (const product of (data.products as IDataObject[]) ?? []) {
 				for (const sku of (product.skus as IDataObject[]) ?? []) {
 					remember({
