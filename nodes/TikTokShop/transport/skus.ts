@@ -56,23 +56,6 @@ export async function resolveSkus(
 		}
 	});
 
-			for (const product of (data.products as IDataObject[]) ?? []) {
-				for (const sku of (product.skus as IDataObject[]) ?? []) {
-					remember({
-						productId: String(product.id),
-						skuId: String(sku.id),
-						sellerSku: String(sku.seller_sku ?? ''),
-						warehouses: ((sku.inventory as IDataObject[]) ?? []).map((entry) => ({
-							warehouse_id: String(entry.warehouse_id),
-							quantity: Number(entry.quantity ?? 0),
-						})),
-					});
-				}
-			}
-			pageToken = (data.next_page_token as string) || undefined;
-		} while (pageToken);
-	});
-
 	for (const group of chunk([...new Set(refs.skuIds)].filter((id) => !bySkuId.has(id)), SKU_IDS_PER_SEARCH)) {
 		const data = await tikTokShopApiRequest.call(this, 'POST', '/product/202309/inventory/search', {
 			shopCipher,
