@@ -8,7 +8,7 @@ import { orderStatusOptions } from './actions/order/shared';
 import { shopLocator } from './actions/common.descriptions';
 import { listSearch } from './methods';
 import { searchAll } from './transport/search';
-import { resolveShopCipher } from './transport/shop';
+import { resolveShopCipher, shopIdOfCipher } from './transport/shop';
 
 interface Source {
 	path: string;
@@ -105,12 +105,18 @@ export class TikTokShopPollTrigger implements INodeType {
 				limit,
 			});
 
+		const emit = async (items: IDataObject[]) => {
+			if (source !== SOURCES.orders || options.orderOutput !== 'normalized') return items;
+			const shopId = await shopIdOfCipher.call(this, shopCipher);
+			return items.map((order) => normalizeTikTokShopOrder(order, shopId));
+		};
+
 		if (this.getMode() === 'manual') {
 			const latest = await search({}, 1);
 			if (latest.length === 0) {
 				throw new NodeOperationError(this.getNode(), 'No item found to show as a test event', { description: 'Create one in the shop, then fetch again.' });
 			}
-			return [this.helpers.returnJsonArray(latest)];
+			return [this.helpers.returnJsonArray(await emit(latest))];
 		}
 
 		const staticData = this.getWorkflowStaticData('node');
@@ -133,7 +139,6 @@ export class TikTokShopPollTrigger implements INodeType {
 		const changed = await search({ update_time_ge: Math.max(0, (baseline.cursor ?? now) - overlap), update_time_lt: now + 1 });
 		const { fresh, next } = selectNew(changed, key, updatedAt, baseline, now, now - overlap * 2);
 		writePollState(staticData, next);
-		const out = source === SOURCES.orders && options.orderOutput === 'normalized' ? fresh.map((order) => normalizeTikTokShopOrder(order)) : fresh;
-		return out.length ? [this.helpers.returnJsonArray(out)] : null;
+		return fresh.length ? [this.helpers.returnJsonArray(await emit(fresh))] : null;
 	}
 }

@@ -174,7 +174,7 @@ export class TikTokShopTrigger implements INodeType {
 					query: { ids: String(data.order_id) },
 				});
 				const order = ((detail.orders as IDataObject[]) ?? [])[0];
-				item.order = order && options.orderOutput === 'normalized' ? normalizeTikTokShopOrder(order, String(event.shop_id ?? '')) : order;
+				item.order = order && options.orderOutput === 'normalized' ? normalizeTikTokShopOrder(order, event.shop_id === undefined ? null : String(event.shop_id)) : order;
 			} catch (error) {
 				item.order_error = error instanceof NodeApiError ? error.message : String(error);
 			}

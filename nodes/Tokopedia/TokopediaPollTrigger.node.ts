@@ -105,7 +105,7 @@ export class TokopediaPollTrigger implements INodeType {
 			if (!latest) {
 				throw new NodeOperationError(this.getNode(), 'No order in the last 3 days to show as a test event', { description: 'Create one in the shop, then fetch again.' });
 			}
-			return [this.helpers.returnJsonArray(latest)];
+			return emit([latest]);
 		}
 
 		const staticData = this.getWorkflowStaticData('node');

@@ -85,8 +85,16 @@ function iso(value: unknown): string | null {
 		const n = Number(value);
 		return new Date((n > 1e12 ? n : n * 1000)).toISOString();
 	}
-	const ms = Date.parse(String(value));
-	return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+	// Tokopedia writes "2021-09-05 00:00:00" in Jakarta time (WIB, UTC+7), with no offset.
+	const text = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(String(value)) ? `${String(value).replace(' ', 'T')}+07:00` : String(value);
+	const ms = Date.parse(text);
+	// Tokopedia's "not happened yet" is Go's zero time, 0001-01-01T00:00:00Z.
+	return Number.isNaN(ms) || ms <= 0 ? null : new Date(ms).toISOString();
+}
+
+/** A value the marketplace left out or blank is null, so every field of the model is always present. */
+function text(value: unknown): string | null {
+	return value === undefined || value === null || value === '' ? null : String(value);
 }
 
 function decimal(value: unknown): string | null {
@@ -102,7 +110,7 @@ function add(a: string | null, b: string | null): string | null {
 }
 
 /** TikTok lists one line item per unit: lines of the same SKU and price are grouped with a quantity. */
-export function normalizeTikTokShopOrder(order: IDataObject, shopId?: string): NormalizedOrder {
+export function normalizeTikTokShopOrder(order: IDataObject, shopId: string | null): NormalizedOrder {
 	const payment = (order.payment as IDataObject) ?? {};
 	const address = (order.recipient_address as IDataObject) ?? {};
 	const lines = new Map<string, NormalizedLineItem>();
@@ -129,7 +137,7 @@ export function normalizeTikTokShopOrder(order: IDataObject, shopId?: string): N
 	return {
 		marketplace: 'tiktokshop',
 		platform: order.commerce_platform === 'TOKOPEDIA' ? 'TOKOPEDIA' : 'TIKTOK_SHOP',
-		shop_id: shopId ?? null,
+		shop_id: text(shopId),
 		order_id: String(order.id),
 		invoice: null,
 		status: TIKTOK_STATUS[status] ?? 'new',
@@ -137,17 +145,18 @@ export function normalizeTikTokShopOrder(order: IDataObject, shopId?: string): N
 		created_at: iso(order.create_time),
 		updated_at: iso(order.update_time),
 		paid_at: iso(order.paid_time),
-		buyer: { id: order.user_id ?? null, email: order.buyer_email ?? null, message: order.buyer_message ?? null },
+		// TikTok gives the buyer's id and (masked) email only; name and phone are the recipient's.
+		buyer: { id: text(order.user_id), name: null, email: text(order.buyer_email), phone: null },
 		recipient: {
-			name: address.name ?? null,
-			phone: address.phone_number ?? null,
-			address: address.full_address ?? null,
-			postal_code: address.postal_code ?? null,
-			region: address.region_code ?? null,
+			name: text(address.name),
+			phone: text(address.phone_number),
+			address: text(address.full_address),
+			postal_code: text(address.postal_code),
+			region: text(address.region_code),
 		},
 		line_items: [...lines.values()],
 		amounts: {
-			currency: payment.currency ?? null,
+			currency: text(payment.currency),
 			subtotal: decimal(payment.sub_total),
 			shipping: decimal(payment.shipping_fee),
 			discount: add(decimal(payment.seller_discount), decimal(payment.platform_discount)),
@@ -155,9 +164,9 @@ export function normalizeTikTokShopOrder(order: IDataObject, shopId?: string): N
 			total: decimal(payment.total_amount),
 		},
 		shipping: {
-			provider: order.shipping_provider ?? null,
-			service: order.delivery_option_name ?? null,
-			tracking_number: order.tracking_number ?? null,
+			provider: text(order.shipping_provider),
+			service: text(order.delivery_option_name),
+			tracking_number: text(order.tracking_number),
 			package_ids: ((order.packages as IDataObject[]) ?? []).map((p) => String(p.id)),
 		},
 		is_cod: Boolean(order.is_cod),
@@ -171,22 +180,29 @@ function lowerKeys(value: unknown): IDataObject {
 	return Object.fromEntries(Object.entries(value as IDataObject).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
-/** Tokopedia: the order-list / webhook shape and the single-order shape (order_info…) both map here. */
+/**
+ * Tokopedia has two order shapes: the order list, whose new-order webhook is a copy (capitalised
+ * `Name` keys, `customer` for `buyer`), and the single order (`order_info`, `buyer_info`, RFC 3339
+ * times). Each field below is read from where that shape keeps the same fact.
+ */
 export function normalizeTokopediaOrder(order: IDataObject): NormalizedOrder {
 	const single = order.order_info !== undefined;
 	const code = Number(order.order_status ?? 0);
 	const info = (order.order_info as IDataObject) ?? {};
 	const shippingInfo = (info.shipping_info as IDataObject) ?? {};
 	const destination = (info.destination as IDataObject) ?? {};
+	const paymentInfo = (order.payment_info as IDataObject) ?? {};
 	const buyer = lowerKeys(single ? order.buyer_info : (order.buyer ?? order.customer));
 	const recipient = lowerKeys(order.recipient);
 	const address = lowerKeys(recipient.address);
+	const logistics = (order.logistics as IDataObject) ?? {};
 	const amt = (order.amt as IDataObject) ?? {};
+	const promo = (order.promo_order_detail as IDataObject) ?? {};
 	const products = single
 		? ((info.order_detail as IDataObject[]) ?? []).map((p) => ({
-				sku: p.sku ? String(p.sku) : null,
-				seller_sku: p.sku ? String(p.sku) : null,
-				product_id: p.product_id !== undefined ? String(p.product_id) : null,
+				sku: text(p.sku),
+				seller_sku: text(p.sku),
+				product_id: text(p.product_id),
 				name: String(p.product_name ?? ''),
 				quantity: Number(p.quantity ?? 0),
 				price: decimal(p.product_price),
@@ -195,48 +211,49 @@ export function normalizeTokopediaOrder(order: IDataObject): NormalizedOrder {
 		: ((order.products as IDataObject[]) ?? []).map((raw) => {
 				const p = lowerKeys(raw);
 				return {
-					sku: p.sku ? String(p.sku) : null,
-					seller_sku: p.sku ? String(p.sku) : null,
-					product_id: p.id !== undefined ? String(p.id) : null,
+					sku: text(p.sku),
+					seller_sku: text(p.sku),
+					product_id: text(p.id),
 					name: String(p.name ?? ''),
 					quantity: Number(p.quantity ?? 0),
 					price: decimal(p.price),
 					discount: null,
 				};
 			});
-	const promo = (order.promo_order_detail as IDataObject) ?? {};
-	const awb = ((order.custom_fields as IDataObject) ?? {}).awb ?? shippingInfo.awb ?? null;
 	const status = tokopediaStatus(code);
 	return {
 		marketplace: 'tokopedia',
 		platform: 'TOKOPEDIA',
-		shop_id: order.shop_id !== undefined ? String(order.shop_id) : (order.shop_info as IDataObject | undefined)?.shop_id !== undefined ? String((order.shop_info as IDataObject).shop_id) : null,
+		shop_id: text(order.shop_id ?? (order.shop_info as IDataObject | undefined)?.shop_id),
 		order_id: String(order.order_id),
-		invoice: (order.invoice_ref_num ?? order.invoice_number ?? order.invoice_num ?? null) as string | null,
+		invoice: text(order.invoice_ref_num ?? order.invoice_number ?? order.invoice_num),
 		status,
 		marketplace_status: String(code),
 		created_at: iso(order.create_time),
 		updated_at: iso(order.update_time),
-		paid_at: iso(order.payment_date ?? (order.payment_info as IDataObject | undefined)?.payment_date),
+		// The payment-verified time; the order list does not carry it (the webhook copy and the single order do).
+		paid_at: iso(single ? (order.payment_date ?? paymentInfo.payment_date) : order.payment_date),
 		buyer: single
-			? { id: buyer.buyer_id ?? null, name: buyer.buyer_fullname ?? null, email: buyer.buyer_email ?? null, phone: buyer.buyer_phone ?? null }
-			: { id: buyer.id ?? null, name: buyer.name ?? null, email: buyer.email ?? null, phone: buyer.phone ?? null },
+			? { id: text(buyer.buyer_id), name: text(buyer.buyer_fullname), email: text(buyer.buyer_email), phone: text(buyer.buyer_phone) }
+			: { id: text(buyer.id), name: text(buyer.name), email: text(buyer.email), phone: text(buyer.phone) },
 		recipient: single
-			? { name: destination.receiver_name ?? null, phone: destination.receiver_phone ?? null, address: destination.address_street ?? null, postal_code: destination.address_postal ?? null, region: destination.address_province ?? null }
-			: { name: recipient.name ?? null, phone: recipient.phone ?? null, address: address.address_full ?? null, postal_code: address.postal_code ?? null, region: address.province ?? null },
+			? { name: text(destination.receiver_name), phone: text(destination.receiver_phone), address: text(destination.address_street), postal_code: text(destination.address_postal), region: text(destination.address_province) }
+			: { name: text(recipient.name), phone: text(recipient.phone), address: text(address.address_full), postal_code: text(address.postal_code), region: text(address.province) },
 		line_items: products,
 		amounts: {
 			currency: 'IDR',
-			subtotal: decimal(amt.ttl_product_price ?? info.item_price ?? order.item_price),
-			shipping: decimal(amt.shipping_cost ?? shippingInfo.shipping_price),
-			discount: decimal(promo.total_discount ?? amt.voucher_amount),
+			subtotal: decimal(single ? info.item_price ?? order.item_price : amt.ttl_product_price),
+			shipping: decimal(single ? shippingInfo.shipping_price : amt.shipping_cost),
+			// The order's total promotion and voucher discount: promo_order_detail in the list, payment_info in the single order.
+			discount: decimal(promo.total_discount ?? (single ? paymentInfo.discount_amount : amt.voucher_amount)),
 			tax: null,
-			total: decimal(amt.ttl_amount ?? order.open_amt),
+			total: decimal(single ? order.open_amt : amt.ttl_amount),
 		},
 		shipping: {
-			provider: ((order.logistics as IDataObject | undefined)?.shipping_agency ?? shippingInfo.logistic_name ?? null) as string | null,
-			service: ((order.logistics as IDataObject | undefined)?.service_type ?? shippingInfo.logistic_service ?? null) as string | null,
-			tracking_number: awb,
+			provider: text(single ? shippingInfo.logistic_name : logistics.shipping_agency),
+			service: text(single ? shippingInfo.logistic_service : logistics.service_type),
+			// The AWB the seller confirmed shipping with (custom_fields.awb in the list, shipping_info.awb in the single order).
+			tracking_number: text(single ? shippingInfo.awb : ((order.custom_fields as IDataObject | null) ?? {}).awb),
 			package_ids: [],
 		},
 		is_cod: Boolean(order.is_cod_mitra ?? order.is_cod),

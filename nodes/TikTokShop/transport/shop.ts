@@ -60,6 +60,12 @@ export async function resolveShopCipher(
 	);
 }
 
+/** Orders do not say which shop they belong to: the normalized `shop_id` comes from the authorized shops. */
+export async function shopIdOfCipher(this: TikTokShopContext, cipher: string): Promise<string | null> {
+	const shops = await getAuthorizedShops.call(this);
+	return shops.find((shop) => shop.cipher === cipher)?.id ?? null;
+}
+
 export async function shopFromParameter(this: IExecuteFunctions, itemIndex: number): Promise<ShopRef> {
 	const value = this.getNodeParameter('shop', itemIndex, '', { extractValue: true }) as string;
 	return { cipher: await resolveShopCipher.call(this, value, itemIndex) };

@@ -73,7 +73,7 @@ describe('normalized order model', () => {
 			created_at: '2020-01-10T15:45:53.000Z',
 			updated_at: null,
 			paid_at: null,
-			buyer: { id: 8970588, name: 'Buyer', email: 'b***@example.com', phone: '62888888888' },
+			buyer: { id: '8970588', name: 'Buyer', email: 'b***@example.com', phone: '62888888888' },
 			recipient: { name: 'Recipient', phone: '628***', address: 'Jl. X', postal_code: '99558', region: 'Papua' },
 			line_items: [{ sku: '11550001', seller_sku: '11550001', product_id: '15242279', name: 'Chitato', quantity: 1, price: '98784', discount: null }],
 			amounts: { currency: 'IDR', subtotal: '98784', shipping: '10000', discount: '20000', tax: null, total: '108784' },
@@ -84,12 +84,19 @@ describe('normalized order model', () => {
 		});
 	});
 
-	it('reads the capitalised keys of a Tokopedia webhook payload and keeps masked fields masked', () => {
+	it('reads the capitalised keys of a Tokopedia webhook payload; blank buyer fields are null', () => {
 		const order = normalizeTokopediaOrder(tokopediaNotification);
 		expect(order.status).toBe('new');
 		expect(order.line_items[0]).toMatchObject({ name: 'BAJU PALING OKE1A', quantity: 2, seller_sku: 'LKS1290C' });
 		expect(order.recipient).toMatchObject({ name: 'openapi+buyer@tokopedia.com', phone: '628119916444' });
-		expect(order.buyer).toMatchObject({ name: '', phone: '', email: '' });
+		expect(order.buyer).toEqual({ id: '99098231', name: null, phone: null, email: null });
+		expect(order.shipping.tracking_number).toBeNull();
+	});
+
+	it('reads Tokopedia times in Jakarta time and the zero time as "not yet"', () => {
+		expect(normalizeTokopediaOrder({ ...tokopediaNotification, payment_date: '2021-09-05 07:30:00' }).paid_at).toBe('2021-09-05T00:30:00.000Z');
+		const single = { order_id: 1, order_status: 220, order_info: { order_detail: [] }, payment_date: '2021-09-05T07:30:00+07:00', update_time: '0001-01-01T00:00:00Z' };
+		expect(normalizeTokopediaOrder(single)).toMatchObject({ paid_at: '2021-09-05T00:30:00.000Z', updated_at: null });
 	});
 
 	it('maps a TikTok Shop order of a Tokopedia shop, grouping one-line-per-unit items by SKU', () => {
@@ -105,12 +112,14 @@ describe('normalized order model', () => {
 			amounts: { currency: 'IDR', subtotal: '90000', shipping: '10000', discount: '10000', total: '100000' },
 			shipping: { provider: 'J&T Express', package_ids: ['1152921504832210000'] },
 			recipient: { phone: '(+62)812****78' },
+			buyer: { id: '7494', name: null, email: 'v***@scs.tiktokw.us', phone: null },
 		});
+		expect(order.shipping.tracking_number).toBeNull();
 		expect(order.line_items).toEqual([
 			{ sku: 'S1', seller_sku: 'KAOS-M', product_id: 'P1', name: 'Kaos - M', quantity: 2, price: '30000', discount: '5000' },
 			{ sku: 'S2', seller_sku: 'TOPI', product_id: 'P2', name: 'Topi', quantity: 1, price: '30000', discount: '5000' },
 		]);
-		expect(normalizeTikTokShopOrder({ ...tiktokOrder, commerce_platform: 'TIKTOK_SHOP' }).platform).toBe('TIKTOK_SHOP');
+		expect(normalizeTikTokShopOrder({ ...tiktokOrder, commerce_platform: 'TIKTOK_SHOP' }, null).platform).toBe('TIKTOK_SHOP');
 	});
 
 	it('maps every status onto the small enum', () => {

@@ -41,10 +41,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const shopCipher = await shop(0);
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const status = options.ignoreInactive === false ? 'ALL' : 'ACTIVATE';
-	const ctx = this;
+	const allProducts = () => productsIn.call(this, shopCipher, status, 0, Math.floor(Date.now() / 1000) + 86400);
 	return await runReconcile.call(this, items, {
 		fetch: async function* (this: void, warehouse?: string): AsyncGenerator<MarketplaceRow> {
-			for await (const product of productsIn.call(ctx, shopCipher, status, 0, Math.floor(Date.now() / 1000) + 86400)) {
+			for await (const product of allProducts()) {
 				for (const sku of (product.skus as IDataObject[]) ?? []) {
 					const inventory = ((sku.inventory as IDataObject[]) ?? []).map((w) => ({ warehouse_id: String(w.warehouse_id), quantity: Number(w.quantity ?? 0) }));
 					const ref = { product_id: String(product.id), sku_id: String(sku.id), warehouses: inventory };

@@ -6,6 +6,7 @@ import { withDisplay } from '../../../common/displayOptions';
 import { normalizeTikTokShopOrder, orderOutputField } from '../../../common/normalizedOrder';
 import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
+import { shopIdOfCipher } from '../../transport/shop';
 import type { ShopResolver } from '../types';
 
 // GET /order/202309/orders takes at most 50 ids per call (reference §5.1).
@@ -55,6 +56,8 @@ export async function execute(
 				{ itemIndex: i, description: 'Check the IDs and that the Shop field points at the shop that owns them.' },
 			);
 		}
-		return this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? orders.map((order) => normalizeTikTokShopOrder(order)) : orders;
+		if (this.getNodeParameter('orderOutput', i, 'raw') !== 'normalized') return orders;
+		const shopId = await shopIdOfCipher.call(this, shopCipher);
+		return orders.map((order) => normalizeTikTokShopOrder(order, shopId));
 	});
 }

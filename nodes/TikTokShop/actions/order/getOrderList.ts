@@ -4,6 +4,7 @@ import { withDisplay } from '../../../common/displayOptions';
 import { normalizeTikTokShopOrder, orderOutputField } from '../../../common/normalizedOrder';
 import { forEachItem } from '../../../common/items';
 import { searchAll } from '../../transport/search';
+import { shopIdOfCipher } from '../../transport/shop';
 import { limitField, returnAllField } from '../common.descriptions';
 import { filterBody, limitOf, sortCollection } from '../search';
 import type { ShopResolver } from '../types';
@@ -109,14 +110,17 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
+		const shopCipher = await shop(i);
 		const orders = await searchAll.call(this, 'POST', '/order/202309/orders/search', 'orders', {
-			shopCipher: await shop(i),
+			shopCipher,
 			query: this.getNodeParameter('sort', i, {}) as IDataObject,
 			body: filterBody(this.getNodeParameter('filters', i, {}) as IDataObject, TIME_FILTERS, ['warehouse_ids']),
 			maxPageSize: 100,
 			limit: limitOf.call(this, i),
 			itemIndex: i,
 		});
-		return this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? orders.map((order) => normalizeTikTokShopOrder(order)) : orders;
+		if (this.getNodeParameter('orderOutput', i, 'raw') !== 'normalized') return orders;
+		const shopId = await shopIdOfCipher.call(this, shopCipher);
+		return orders.map((order) => normalizeTikTokShopOrder(order, shopId));
 	});
 }

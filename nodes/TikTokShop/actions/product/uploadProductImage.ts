@@ -4,7 +4,6 @@ import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import { multipartBody } from '../../transport/multipart';
-import type { ShopResolver } from '../types';
 
 const properties: INodeProperties[] = [
 	{
@@ -32,7 +31,7 @@ const properties: INodeProperties[] = [
 
 export const description = withDisplay({ resource: ['product'], operation: ['uploadProductImage'] }, properties);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], _shop: ShopResolver): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
 		const field = this.getNodeParameter('binaryPropertyName', i) as string;
 		const binary = this.helpers.assertBinaryData(i, field);

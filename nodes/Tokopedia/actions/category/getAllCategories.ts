@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { fsId, pick, tokopediaApiRequest } from '../../transport';
-import type { ShopResolver } from '../types';
 
 const properties: INodeProperties[] = [
 	{
@@ -53,7 +52,7 @@ export async function fetchCategories(this: IExecuteFunctions | import('n8n-work
 	return Array.isArray(categories) ? categories : [];
 }
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], _shop: ShopResolver): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items.slice(0, 1), async (i) => {
 		const tree = await fetchCategories.call(this, String(this.getNodeParameter('keyword', i, '')).trim());
 		return this.getNodeParameter('output', i) === 'tree' ? (tree as IDataObject[]) : leafCategories(tree);

@@ -5,7 +5,6 @@ import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
-import type { ShopResolver } from '../types';
 import { orderIdOf } from './shared';
 
 const properties: INodeProperties[] = [
@@ -50,7 +49,7 @@ const properties: INodeProperties[] = [
 
 export const description = withDisplay({ resource: ['order'], operation: ['acceptOrder'] }, properties);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], _shop: ShopResolver): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const app = await fsId.call(this);
 	return await forEachItem.call(this, items, async (i) => {
 		const orderId = orderIdOf(this.getNodeParameter('orderId', i));

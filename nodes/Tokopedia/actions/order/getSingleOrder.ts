@@ -4,7 +4,6 @@ import { withDisplay } from '../../../common/displayOptions';
 import { normalizeTokopediaOrder, orderOutputField } from '../../../common/normalizedOrder';
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
-import type { ShopResolver } from '../types';
 import { orderIdOf } from './shared';
 
 const properties: INodeProperties[] = [
@@ -40,7 +39,7 @@ const properties: INodeProperties[] = [
 
 export const description = withDisplay({ resource: ['order'], operation: ['getSingleOrder'] }, properties);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], _shop: ShopResolver): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const app = await fsId.call(this);
 	return await forEachItem.call(this, items, async (i) => {
 		const byInvoice = this.getNodeParameter('findBy', i) === 'invoice';

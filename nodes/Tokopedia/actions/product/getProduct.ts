@@ -5,7 +5,6 @@ import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import { integerIds } from '../common.descriptions';
-import type { ShopResolver } from '../types';
 
 const properties: INodeProperties[] = [
 	{
@@ -49,7 +48,7 @@ const properties: INodeProperties[] = [
 
 export const description = withDisplay({ resource: ['product'], operation: ['getProduct'] }, properties);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], _shop: ShopResolver): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const app = await fsId.call(this);
 	return await forEachItem.call(this, items, async (i) => {
 		const findBy = this.getNodeParameter('findBy', i) as string;

@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
-import type { ShopResolver } from '../types';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,7 +16,7 @@ const properties: INodeProperties[] = [
 
 export const description = withDisplay({ resource: ['shop'], operation: ['getShopInfo'] }, properties);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], _shop: ShopResolver): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const app = await fsId.call(this);
 	return await forEachItem.call(this, items, async (i) => {
 		const shopId = String(this.getNodeParameter('shopId', i, '')).trim();

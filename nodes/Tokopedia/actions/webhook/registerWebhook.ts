@@ -6,7 +6,6 @@ import { forEachItem } from '../../../common/items';
 import { tokopediaCredentials } from '../../transport';
 import type { WebhookUrlField } from '../../transport/webhooks';
 import { updateWebhookRegistration, withoutSecret } from '../../transport/webhooks';
-import type { ShopResolver } from '../types';
 
 const urlOptions: Array<{ name: WebhookUrlField; displayName: string }> = [
 	{ name: 'chat_notification_url', displayName: 'Chat Notification URL' },
@@ -62,7 +61,7 @@ const properties: INodeProperties[] = [
 
 export const description = withDisplay({ resource: ['webhook'], operation: ['registerWebhook'] }, properties);
 
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], _shop: ShopResolver): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
 		const urls = this.getNodeParameter('urls', i, {}) as IDataObject;
 		const changes: Partial<Record<WebhookUrlField, string>> = {};
