@@ -40,6 +40,20 @@ export interface OnceOutcome {
 	recovered: boolean;
 }
 
+/** `{ recovered: true }` when the answer was lost and the state showed the write applied, else nothing. */
+export function recoveredMark(outcome: OnceOutcome): IDataObject {
+	return outcome.recovered ? { recovered: true } : {};
+}
+
+/** Reads a status: in `done` → applied, in `notYet` → not applied, anything else → unknown. */
+export function statusReadBack(status: unknown, done: (s: number) => boolean, notYet: (s: number) => boolean, label = 'order status'): ReadBack {
+	const value = Number(status);
+	if (status === undefined || status === null || !Number.isFinite(value)) return { applied: 'unknown', why: `the ${label} could not be read` };
+	if (done(value)) return { applied: true };
+	if (notYet(value)) return { applied: false };
+	return { applied: 'unknown', why: `the ${label} is now ${value}` };
+}
+
 // Every re-send follows a read-back that found the effect missing, so none of them can double it;
 // the bound only limits how long a flaky connection can hold one item.
 const MAX_SENDS = 4;
