@@ -99,3 +99,71 @@ export async function writeOnce(node: INode, write: OnceWrite, itemIndex?: numbe
 		}
 	}
 }
+
+/** What one entry of a batch write came to. */
+export type BatchEntryOutcome<E> =
+	| { entry: E; ok: true; recovered: boolean }
+	| { entry: E; ok: false; message: string; unknown?: true; error?: unknown };
+
+export interface OnceBatchWrite<E> {
+	/** One request for these entries; returns the marketplace's refusal per entry (absent = applied). */
+	send: (pending: E[]) => Promise<Map<E, string>>;
+	readBack: (entry: E) => Promise<ReadBack>;
+	/** "package 1152…" — named in messages. */
+	name: (entry: E) => string;
+	/** Where the user can see whether it happened. */
+	check: (entry: E) => string;
+}
+
+/**
+ * `writeOnce` for a batch request: when a batch's answer is lost, every entry is read back; applied
+ * ones succeed as recovered, and only the entries found not applied are sent again.
+ */
+export async function writeBatchOnce<E>(entries: E[], write: OnceBatchWrite<E>): Promise<Array<BatchEntryOutcome<E>>> {
+	const out: Array<BatchEntryOutcome<E>> = [];
+	const readBack = async (entry: E): Promise<ReadBack> => {
+		try {
+			return await write.readBack(entry);
+		} catch (error) {
+			return { applied: 'unknown', why: `reading it back failed: ${reason(error)}` };
+		}
+	};
+	let pending = entries;
+	for (let sends = 1; pending.length > 0; sends++) {
+		let lost: unknown;
+		try {
+			const refused = await write.send(pending);
+			for (const entry of pending) {
+				const message = refused.get(entry);
+				if (message === undefined) out.push({ entry, ok: true, recovered: false });
+				// A refusal of a re-sent entry may mean an earlier, lost attempt applied it after all.
+				else if (sends > 1 && (await readBack(entry)).applied === true) out.push({ entry, ok: true, recovered: true });
+				else out.push({ entry, ok: false, message: `${write.name(entry)}: ${message}` });
+			}
+			return out;
+		} catch (error) {
+			if (!isPossiblyApplied(error)) {
+				for (const entry of pending) out.push({ entry, ok: false, message: `${write.name(entry)}: ${reason(error)}`, error });
+				return out;
+			}
+			lost = error;
+		}
+		const notApplied: E[] = [];
+		for (const entry of pending) {
+			const state = await readBack(entry);
+			if (state.applied === true) out.push({ entry, ok: true, recovered: true });
+			else if (state.applied === false && sends < MAX_SENDS) notApplied.push(entry);
+			else {
+				const why = state.applied === 'unknown' ? state.why : `it was still not applied after ${sends} attempts`;
+				out.push({
+					entry,
+					ok: false,
+					unknown: true,
+					message: `${write.name(entry)}: outcome unknown, not sent again. The answer was lost (${reason(lost)}) and ${why}. Check ${write.check(entry)} before running this item again.`,
+				});
+			}
+		}
+		pending = notApplied;
+	}
+	return out;
+}
