@@ -2,10 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { parseIdList } from '../../../common/batch';
 import { withDisplay } from '../../../common/displayOptions';
+import type { ReadBack } from '../../../common/exactlyOnce';
+import { recoveredMark, writeOnce } from '../../../common/exactlyOnce';
 import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
+import { readOrder } from './shared';
 
 const properties: INodeProperties[] = [
 	orderIdField,
@@ -63,11 +66,44 @@ export async function execute(
 		};
 		const lineItems = parseIdList(this.getNodeParameter('orderLineItemIds', i, ''));
 		if (lineItems.length > 0) body.order_line_item_ids = lineItems;
-		const data = await tikTokShopApiRequest.call(this, 'POST', '/return_refund/202309/cancellations', {
-			shopCipher: await shop(i),
-			body,
-			itemIndex: i,
-		});
-		return { order_id: orderId, ...data };
+		const shopCipher = await shop(i);
+		const outcome = await writeOnce(this.getNode(), {
+			what: `Cancel Order ${orderId}${lineItems.length ? ` (line items ${lineItems.join(', ')})` : ''}`,
+			check: `the cancellations of order ${orderId} in TikTok Shop Seller Center`,
+			send: async () =>
+				await tikTokShopApiRequest.call(this, 'POST', '/return_refund/202309/cancellations', { shopCipher, body, itemIndex: i, sendOnce: true }),
+			readBack: async () => await sellerCancellation.call(this, orderId, lineItems, shopCipher, i),
+		}, i);
+		return { order_id: orderId, ...outcome.data, ...recoveredMark(outcome) };
 	});
+}
+
+const SELLER_CANCELLABLE = new Set(['UNPAID', 'ON_HOLD', 'AWAITING_SHIPMENT']);
+
+/**
+ * Read-back of a seller cancellation, from the order's cancellation list: a SELLER record that covers
+ * the requested line items (or, for the whole order, a CANCELLED order) means it was applied.
+ */
+async function sellerCancellation(this: IExecuteFunctions, orderId: string, lineItems: string[], shopCipher: string, itemIndex: number): Promise<ReadBack> {
+	const found = await tikTokShopApiRequest.call(this, 'POST', '/return_refund/202309/cancellations/search', {
+		shopCipher,
+		query: { page_size: 50 },
+		body: { order_ids: [orderId] },
+		itemIndex,
+	});
+	const records = ((found.cancellations as IDataObject[]) ?? []).filter((record) => record.role === 'SELLER');
+	const linesOf = (record: IDataObject) => ((record.cancel_line_items as IDataObject[]) ?? []).map((line) => String(line.order_line_item_id));
+	const asData = (record?: IDataObject): IDataObject => (record ? { cancel_id: record.cancel_id, cancel_status: record.cancel_status } : {});
+	if (lineItems.length > 0) {
+		const covering = records.find((record) => lineItems.every((id) => linesOf(record).includes(id)));
+		if (covering) return { applied: true, data: asData(covering) };
+		if (records.some((record) => lineItems.some((id) => linesOf(record).includes(id)))) {
+			return { applied: 'unknown', why: 'a seller cancellation covers only some of these line items' };
+		}
+	}
+	const order = await readOrder.call(this, orderId, shopCipher, itemIndex);
+	const status = String(order?.status ?? '');
+	if (lineItems.length === 0 && status === 'CANCELLED') return { applied: true, data: asData(records[records.length - 1]) };
+	if (SELLER_CANCELLABLE.has(status)) return { applied: false };
+	return { applied: 'unknown', why: `order ${orderId} is ${status || 'not readable'}` };
 }

@@ -1,5 +1,7 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { ApplicationError } from 'n8n-workflow';
+
+import { tikTokShopApiRequest } from '../../transport';
 
 // Order statuses of the 202309 API (reference §6).
 export const orderStatusOptions: INodePropertyOptions[] = [
@@ -24,4 +26,10 @@ export function toUnixSeconds(value: unknown, field: string): number {
 		throw new ApplicationError(`"${field}" must be a date (e.g. 2026-11-01T00:00:00Z) or Unix seconds, got "${text}"`);
 	}
 	return Math.floor(ms / 1000);
+}
+
+/** One order as Get Order Detail returns it (undefined when TikTok does not list it). */
+export async function readOrder(this: IExecuteFunctions, orderId: string, shopCipher: string, itemIndex?: number): Promise<IDataObject | undefined> {
+	const detail = await tikTokShopApiRequest.call(this, 'GET', '/order/202309/orders', { shopCipher, query: { ids: orderId }, itemIndex });
+	return ((detail.orders as IDataObject[]) ?? [])[0];
 }

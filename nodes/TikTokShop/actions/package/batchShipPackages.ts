@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { chunk } from '../../../common/batch';
 import { withDisplay } from '../../../common/displayOptions';
+import { writeBatchOnce } from '../../../common/exactlyOnce';
 import { errorToJson } from '../../../common/items';
 import type { RowResult } from '../../../common/rowResults';
 import { batchOutput } from '../../../common/rowResults';
 import { tikTokShopApiRequest } from '../../transport';
 import { packageIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
-import { shipBody, shipFields } from './shared';
+import { packageShipped, shipBody, shipFields } from './shared';
 
 // Conservative batch size: the API reports per-package errors, and smaller batches keep a failed
 // request from holding back many packages.
@@ -34,6 +35,43 @@ function shippedRow({ id, ...howShipped }: IDataObject): IDataObject {
 	return { package_id: id, shipped: true, ...howShipped };
 }
 
+type Entry = { itemIndex: number; entry: IDataObject };
+
+async function shipGroup(this: IExecuteFunctions, shopCipher: string, group: Entry[]): Promise<RowResult[]> {
+	const outcomes = await writeBatchOnce(group, {
+		send: async (pending) => {
+			const data = await tikTokShopApiRequest.call(this, 'POST', '/fulfillment/202309/packages/ship', {
+				shopCipher,
+				body: { packages: pending.map(({ entry }) => entry) },
+				sendOnce: true,
+			});
+			const errors = new Map<string, BatchShipError>();
+			for (const error of (data.errors as BatchShipError[]) ?? []) {
+				if (error.detail?.package_id) errors.set(String(error.detail.package_id), error);
+			}
+			const refused = new Map<Entry, string>();
+			for (const item of pending) {
+				const failure = errors.get(String(item.entry.id));
+				if (failure) refused.set(item, `${failure.message ?? 'not shipped'} (code ${failure.code})`);
+			}
+			return refused;
+		},
+		readBack: async ({ entry }) => await packageShipped.call(this, String(entry.id), shopCipher),
+		name: ({ entry }) => `package ${String(entry.id)}`,
+		check: ({ entry }) => `package ${String(entry.id)} in TikTok Shop Seller Center`,
+	});
+	return outcomes.map((outcome): RowResult => {
+		const { itemIndex, entry } = outcome.entry;
+		if (outcome.ok) return { itemIndex, ok: true, json: { ...shippedRow(entry), ...(outcome.recovered ? { recovered: true } : {}) } };
+		return {
+			itemIndex,
+			ok: false,
+			json: { package_id: entry.id, shipped: false, ...(outcome.unknown ? { outcome: 'unknown' } : {}), ...(outcome.error ? errorToJson(outcome.error) : {}) },
+			message: outcome.message,
+		};
+	});
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -56,39 +94,7 @@ export async function execute(
 
 	for (const [shopCipher, entries] of byShop) {
 		for (const group of chunk(entries, PACKAGES_PER_REQUEST)) {
-			try {
-				const data = await tikTokShopApiRequest.call(this, 'POST', '/fulfillment/202309/packages/ship', {
-					shopCipher,
-					body: { packages: group.map(({ entry }) => entry) },
-				});
-				const errors = new Map<string, BatchShipError>();
-				for (const error of (data.errors as BatchShipError[]) ?? []) {
-					if (error.detail?.package_id) errors.set(String(error.detail.package_id), error);
-				}
-				for (const { itemIndex, entry } of group) {
-					const failure = errors.get(String(entry.id));
-					rows.push(
-						failure
-							? {
-									itemIndex,
-									ok: false,
-									json: { package_id: entry.id, shipped: false, code: failure.code },
-									message: `package ${entry.id}: ${failure.message ?? 'not shipped'} (code ${failure.code})`,
-								}
-							: { itemIndex, ok: true, json: shippedRow(entry) },
-					);
-				}
-			} catch (error) {
-				// The whole request failed (after retries): nothing in this group was shipped.
-				for (const { itemIndex, entry } of group) {
-					rows.push({
-						itemIndex,
-						ok: false,
-						json: { package_id: entry.id, shipped: false, ...errorToJson(error) },
-						message: `package ${entry.id}: ${(error as Error).message}`,
-					});
-				}
-			}
+			rows.push(...(await shipGroup.call(this, shopCipher, group)));
 		}
 	}
 	return batchOutput.call(this, rows, 'packages');

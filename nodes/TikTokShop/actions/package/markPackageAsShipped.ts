@@ -3,9 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { parseIdList } from '../../../common/batch';
 import { withDisplay } from '../../../common/displayOptions';
+import { recoveredMark, writeOnce } from '../../../common/exactlyOnce';
 import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import { orderIdField, shippingProviderLocator, trackingNumberField } from '../common.descriptions';
+import { readOrder } from '../order/shared';
 import type { ShopResolver } from '../types';
 
 const properties: INodeProperties[] = [
@@ -52,22 +54,34 @@ export async function execute(
 				});
 			}
 		}
-		const data = await tikTokShopApiRequest.call(
-			this,
-			'POST',
-			`/fulfillment/202309/orders/${encodeURIComponent(orderId)}/packages`,
-			{
-				shopCipher,
-				body: {
-					order_line_item_ids: lineItemIds,
-					tracking_number: String(this.getNodeParameter('trackingNumber', i)).trim(),
-					shipping_provider_id: String(
-						this.getNodeParameter('shippingProvider', i, '', { extractValue: true }),
-					).trim(),
-				},
-				itemIndex: i,
+		const trackingNumber = String(this.getNodeParameter('trackingNumber', i)).trim();
+		const body = {
+			order_line_item_ids: lineItemIds,
+			tracking_number: trackingNumber,
+			shipping_provider_id: String(this.getNodeParameter('shippingProvider', i, '', { extractValue: true })).trim(),
+		};
+		const outcome = await writeOnce(this.getNode(), {
+			what: `Mark as Shipped of order ${orderId}`,
+			check: `order ${orderId} in TikTok Shop Seller Center (its line items carry tracking number ${trackingNumber})`,
+			send: async () =>
+				await tikTokShopApiRequest.call(this, 'POST', `/fulfillment/202309/orders/${encodeURIComponent(orderId)}/packages`, {
+					shopCipher,
+					body,
+					itemIndex: i,
+					sendOnce: true,
+				}),
+			readBack: async () => {
+				const order = await readOrder.call(this, orderId, shopCipher, i);
+				const lines = ((order?.line_items as IDataObject[]) ?? []).filter((line) => lineItemIds.includes(String(line.id)));
+				if (lines.length !== lineItemIds.length) return { applied: 'unknown', why: `order ${orderId} could not be read with all its line items` };
+				const tracked = lines.filter((line) => line.tracking_number === trackingNumber);
+				if (tracked.length === lines.length) {
+					return { applied: true, data: { package_id: tracked[0].package_id } };
+				}
+				if (tracked.length === 0 && lines.every((line) => line.package_status === 'TO_FULFILL')) return { applied: false };
+				return { applied: 'unknown', why: `only ${tracked.length} of ${lines.length} line items carry the tracking number` };
 			},
-		);
-		return { order_id: orderId, order_line_item_ids: lineItemIds, ...data };
+		}, i);
+		return { order_id: orderId, order_line_item_ids: lineItemIds, ...outcome.data, ...recoveredMark(outcome) };
 	});
 }

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ReadBack } from '../../../common/exactlyOnce';
+import { tikTokShopApiRequest } from '../../transport';
 import { shippingProviderLocator } from '../common.descriptions';
 import { toUnixSeconds } from '../order/shared';
 
@@ -95,4 +97,16 @@ export function shipBody(this: IExecuteFunctions, i: number): IDataObject {
 		}
 	}
 	return body;
+}
+
+/** Read-back of a ship: a package that left TO_FULFILL was shipped; one still in TO_FULFILL was not. */
+export async function packageShipped(this: IExecuteFunctions, packageId: string, shopCipher: string, itemIndex?: number): Promise<ReadBack> {
+	const detail = await tikTokShopApiRequest.call(this, 'GET', `/fulfillment/202309/packages/${encodeURIComponent(packageId)}`, {
+		shopCipher,
+		itemIndex,
+	});
+	const status = String(detail.package_status ?? '');
+	if (status === 'TO_FULFILL') return { applied: false };
+	if (['PROCESSING', 'FULFILLING', 'COMPLETED'].includes(status)) return { applied: true };
+	return { applied: 'unknown', why: `package ${packageId} is ${status || 'in no known status'}` };
 }

@@ -11,5 +11,5 @@ const properties: INodeProperties[] = [
 export const description = withDisplay({ resource: ['product'], operation: ['deleteProducts'] }, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
-	return await productBatch.call(this, items, shop, 'DELETE', '/product/202309/products', 'deleted');
+	return await productBatch.call(this, items, shop, 'DELETE', '/product/202309/products', 'deleted', (status) => status === 'DELETED');
 }

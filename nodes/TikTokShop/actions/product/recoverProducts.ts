@@ -11,5 +11,5 @@ const properties: INodeProperties[] = [
 export const description = withDisplay({ resource: ['product'], operation: ['recoverProducts'] }, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
-	return await productBatch.call(this, items, shop, 'POST', '/product/202309/products/recover', 'recovered');
+	return await productBatch.call(this, items, shop, 'POST', '/product/202309/products/recover', 'recovered', (status) => status !== 'DELETED' && status !== '');
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { chunk } from '../../../common/batch';
+import { writeBatchOnce } from '../../../common/exactlyOnce';
 import { errorToJson } from '../../../common/items';
 import type { RowResult } from '../../../common/rowResults';
 import { batchOutput } from '../../../common/rowResults';
@@ -43,7 +44,8 @@ const IDS_PER_REQUEST = 20;
 
 /**
  * Runs a batch product action over the product ids of all input items and maps `data.errors[]`
- * (detail.product_id) back to the items. Every item gets one result.
+ * (detail.product_id) back to the items. Every item gets one result. With `appliedStatus`, a batch
+ * whose answer was lost is resolved by reading each product's status (writeBatchOnce).
  */
 export async function productBatch(
 	this: IExecuteFunctions,
@@ -52,6 +54,8 @@ export async function productBatch(
 	method: 'POST' | 'DELETE',
 	path: string,
 	action: string,
+	/** For actions TikTok does not repeat harmlessly: whether a product status shows the action applied. */
+	appliedStatus?: (status: string) => boolean,
 ): Promise<INodeExecutionData[]> {
 	const rows: RowResult[] = [];
 	const byShop = new Map<string, Array<{ itemIndex: number; productId: string }>>();
@@ -68,27 +72,43 @@ export async function productBatch(
 	}
 	for (const [shopCipher, entries] of byShop) {
 		for (const group of chunk(entries, IDS_PER_REQUEST)) {
-			try {
-				const data = await tikTokShopApiRequest.call(this, method, path, {
-					shopCipher,
-					body: { product_ids: [...new Set(group.map((entry) => entry.productId))] },
-				});
-				const errors = new Map<string, IDataObject>();
-				for (const error of (data.errors as IDataObject[]) ?? []) {
-					errors.set(String((error.detail as IDataObject | undefined)?.product_id ?? ''), error);
-				}
-				for (const { itemIndex, productId } of group) {
-					const error = errors.get(productId);
-					rows.push(
-						error
-							? { itemIndex, ok: false, json: { product_id: productId, [action]: false, code: error.code }, message: `product ${productId}: ${String(error.message)} (code ${String(error.code)})` }
-							: { itemIndex, ok: true, json: { product_id: productId, [action]: true } },
-					);
-				}
-			} catch (error) {
-				for (const { itemIndex, productId } of group) {
-					rows.push({ itemIndex, ok: false, json: { product_id: productId, [action]: false, ...errorToJson(error) }, message: `product ${productId}: ${(error as Error).message}` });
-				}
+			const outcomes = await writeBatchOnce(group, {
+				send: async (pending) => {
+					const data = await tikTokShopApiRequest.call(this, method, path, {
+						shopCipher,
+						body: { product_ids: [...new Set(pending.map((entry) => entry.productId))] },
+						sendOnce: appliedStatus !== undefined,
+					});
+					const errors = new Map<string, IDataObject>();
+					for (const error of (data.errors as IDataObject[]) ?? []) {
+						errors.set(String((error.detail as IDataObject | undefined)?.product_id ?? ''), error);
+					}
+					const refused = new Map<(typeof pending)[number], string>();
+					for (const entry of pending) {
+						const error = errors.get(entry.productId);
+						if (error) refused.set(entry, `${String(error.message)} (code ${String(error.code)})`);
+					}
+					return refused;
+				},
+				readBack: async ({ productId }) => {
+					const product = await tikTokShopApiRequest.call(this, 'GET', `/product/202309/products/${productId}`, { shopCipher });
+					return { applied: appliedStatus!(String(product.status ?? '')) };
+				},
+				name: ({ productId }) => `product ${productId}`,
+				check: ({ productId }) => `product ${productId} in TikTok Shop Seller Center`,
+			});
+			for (const outcome of outcomes) {
+				const { itemIndex, productId } = outcome.entry;
+				rows.push(
+					outcome.ok
+						? { itemIndex, ok: true, json: { product_id: productId, [action]: true, ...(outcome.recovered ? { recovered: true } : {}) } }
+						: {
+								itemIndex,
+								ok: false,
+								json: { product_id: productId, [action]: false, ...(outcome.error ? errorToJson(outcome.error) : {}) },
+								message: outcome.message,
+							},
+				);
 			}
 		}
 	}

@@ -2,10 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { withDisplay } from '../../../common/displayOptions';
+import { recoveredMark, statusReadBack, writeOnce } from '../../../common/exactlyOnce';
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
-import { orderIdOf } from './shared';
+import type { ShopResolver } from '../types';
+import { isCancelledStatus, orderIdOf, readOrder } from './shared';
 
 const properties: INodeProperties[] = [
 	orderIdField,
@@ -70,11 +72,31 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				}),
 			};
 		}
-		const data = await tokopediaApiRequest.call(this, 'POST', `/v1/order/${orderId}/fs/${app}/ack`, {
-			query: warehouseId ? { warehouse_id: warehouseId } : undefined,
-			body,
-			itemIndex: i,
-		});
-		return { order_id: Number(orderId), accepted: true, partial: body !== undefined, ...(body ?? {}), result: data as string };
+		const outcome = await writeOnce(this.getNode(), {
+			what: `Accept Order ${orderId}`,
+			check: `order ${orderId} in Tokopedia Seller Center (accepted = status 400 or later)`,
+			send: async () => ({
+				result: (await tokopediaApiRequest.call(this, 'POST', `/v1/order/${orderId}/fs/${app}/ack`, {
+					query: warehouseId ? { warehouse_id: warehouseId } : undefined,
+					body,
+					itemIndex: i,
+					sendOnce: true,
+				})) as string,
+			}),
+			readBack: async () =>
+				statusReadBack(
+					(await readOrder.call(this, app, orderId, i)).order_status,
+					(status) => status >= 400 && !isCancelledStatus(status),
+					(status) => status === 220,
+				),
+		}, i);
+		return {
+			order_id: Number(orderId),
+			accepted: true,
+			partial: body !== undefined,
+			...(body ?? {}),
+			result: (outcome.data.result as string) ?? 'success',
+			...recoveredMark(outcome),
+		};
 	});
 }

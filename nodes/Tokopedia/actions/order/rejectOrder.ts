@@ -2,11 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { withDisplay } from '../../../common/displayOptions';
+import { recoveredMark, statusReadBack, writeOnce } from '../../../common/exactlyOnce';
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import { integerIds, orderIdField } from '../common.descriptions';
 import { buildRejectBody, REJECT_REASONS } from './rejectReason';
-import { orderIdOf } from './shared';
+import { orderIdOf, readOrder } from './shared';
 
 const properties: INodeProperties[] = [
 	orderIdField,
@@ -71,7 +72,19 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (!body) {
 			throw new NodeOperationError(this.getNode(), `Cannot reject order ${orderId}: ${problems.join('; ')}`, { itemIndex: i });
 		}
-		const data = await tokopediaApiRequest.call(this, 'POST', `/v1/order/${orderId}/fs/${app}/nack`, { body, itemIndex: i });
-		return { order_id: Number(orderId), rejected: true, ...body, result: data as string };
+		const outcome = await writeOnce(this.getNode(), {
+			what: `Reject Order ${orderId}`,
+			check: `order ${orderId} in Tokopedia Seller Center (rejected = status 10)`,
+			send: async () => ({
+				result: (await tokopediaApiRequest.call(this, 'POST', `/v1/order/${orderId}/fs/${app}/nack`, { body, itemIndex: i, sendOnce: true })) as string,
+			}),
+			readBack: async () =>
+				statusReadBack(
+					(await readOrder.call(this, app, orderId, i)).order_status,
+					(status) => status === 10,
+					(status) => status === 220,
+				),
+		}, i);
+		return { order_id: Number(orderId), rejected: true, ...body, result: (outcome.data.result as string) ?? 'success', ...recoveredMark(outcome) };
 	});
 }

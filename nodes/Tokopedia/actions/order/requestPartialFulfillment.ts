@@ -2,10 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { withDisplay } from '../../../common/displayOptions';
+import { recoveredMark, writeOnce } from '../../../common/exactlyOnce';
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
-import { orderIdOf } from './shared';
+import type { ShopResolver } from '../types';
+import { orderIdOf, readOrder } from './shared';
 
 const properties: INodeProperties[] = [
 	orderIdField,
@@ -42,7 +44,17 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const body = {
 			pof_detail: rows.map((row) => ({ order_dtl_id: Number(row.orderDetailId), quantity_request: Number(row.quantity) })),
 		};
-		const data = await tokopediaApiRequest.call(this, 'POST', `/v1/order/${orderId}/fs/${app}/pof/request`, { body, itemIndex: i });
-		return { order_id: Number(orderId), ...body, ...((data as IDataObject) ?? {}) };
+		const outcome = await writeOnce(this.getNode(), {
+			what: `Request Partial Fulfillment of order ${orderId}`,
+			check: `order ${orderId} in Tokopedia Seller Center (a partial-fulfillment request)`,
+			send: async () =>
+				((await tokopediaApiRequest.call(this, 'POST', `/v1/order/${orderId}/fs/${app}/pof/request`, { body, itemIndex: i, sendOnce: true })) as IDataObject) ?? {},
+			readBack: async () => {
+				const order = await readOrder.call(this, app, orderId, i);
+				if (order.pof_info) return { applied: true, data: { success: true } };
+				return Number(order.order_status) === 220 ? { applied: false } : { applied: 'unknown', why: `order status is now ${String(order.order_status)}` };
+			},
+		}, i);
+		return { order_id: Number(orderId), ...body, ...outcome.data, ...recoveredMark(outcome) };
 	});
 }

@@ -1,4 +1,6 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { tokopediaApiRequest } from '../../transport';
 
 // Order status codes (reference §6.1).
 export const orderStatusOptions: INodePropertyOptions[] = [
@@ -27,3 +29,12 @@ export function orderIdOf(value: unknown): string {
 	if (!/^\d+$/.test(id)) throw new Error(`"Order ID" must be the numeric Tokopedia order ID, got "${id}"`);
 	return id;
 }
+
+/** The order as Get Single Order returns it: what a write's read-back looks at (order_status, awb, pof_info…). */
+export async function readOrder(this: IExecuteFunctions, app: string, orderId: string, itemIndex: number): Promise<IDataObject> {
+	const data = await tokopediaApiRequest.call(this, 'GET', `/v2/fs/${app}/order`, { query: { order_id: orderId }, itemIndex });
+	return (data as IDataObject) ?? {};
+}
+
+/** Cancelled/rejected codes are below 100 (reference §6.1). */
+export const isCancelledStatus = (status: number): boolean => status < 100;
