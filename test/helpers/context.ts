@@ -93,6 +93,8 @@ export interface FakeContextOptions {
 	continueOnFail?: boolean;
 	/** Every request as it left "n8n", after signing. */
 	sent?: SentRequest[];
+	/** The node's run index in the execution (a node inside Loop Over Items runs once per iteration). */
+	runIndex?: number;
 	/** Replace the network (unit tests); default sends for real. */
 	transport?: (options: IHttpRequestOptions) => Promise<unknown>;
 }
@@ -138,6 +140,7 @@ export function fakeContext(options: FakeContextOptions = {}): IExecuteFunctions
 		sent,
 		getNode: () => node,
 		getExecutionId: () => 'exec-1',
+		getWorkflowDataProxy: () => ({ $runIndex: options.runIndex ?? 0 }),
 		getWorkflow: () => ({ id: 'wf-test', name: 'test', active: false }),
 		getInputData: () => options.items ?? [{ json: {} }],
 		continueOnFail: () => options.continueOnFail ?? false,
