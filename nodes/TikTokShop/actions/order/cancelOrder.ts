@@ -6,6 +6,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	orderIdField,
@@ -56,7 +57,7 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const orderId = String(this.getNodeParameter('orderId', i)).trim();
+		const orderId = requiredId(this.getNodeParameter('orderId', i), 'Order ID');
 		const body: IDataObject = {
 			order_id: orderId,
 			cancel_reason: this.getNodeParameter('cancelReason', i) as string,

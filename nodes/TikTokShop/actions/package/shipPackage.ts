@@ -6,6 +6,7 @@ import { tikTokShopApiRequest } from '../../transport';
 import { packageIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
 import { shipBody, shipFields } from './shared';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [packageIdField, ...shipFields];
 
@@ -17,7 +18,7 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const packageId = String(this.getNodeParameter('packageId', i)).trim();
+		const packageId = requiredId(this.getNodeParameter('packageId', i), 'Package ID');
 		const body = shipBody.call(this, i);
 		await tikTokShopApiRequest.call(this, 'POST', `/fulfillment/202309/packages/${encodeURIComponent(packageId)}/ship`, {
 			shopCipher: await shop(i),

@@ -7,6 +7,7 @@ import { fsId, tokopediaApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
 import { orderIdOf } from './shared';
+import { optionalNumericId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	orderIdField,
@@ -54,7 +55,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const app = await fsId.call(this);
 	return await forEachItem.call(this, items, async (i) => {
 		const orderId = orderIdOf(this.getNodeParameter('orderId', i));
-		const warehouseId = String(this.getNodeParameter('warehouseId', i, '')).trim();
+		const warehouseId = optionalNumericId(this.getNodeParameter('warehouseId', i, ''), 'Warehouse ID') ?? '';
 		let body: IDataObject | undefined;
 		if (this.getNodeParameter('acceptMode', i) === 'partial') {
 			const rows = ((this.getNodeParameter('products', i, {}) as IDataObject).product as IDataObject[]) ?? [];

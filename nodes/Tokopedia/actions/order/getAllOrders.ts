@@ -10,6 +10,7 @@ import { fsId, tokopediaApiRequest } from '../../transport';
 import { limitField, returnAllField, shopLocator } from '../common.descriptions';
 import type { ShopResolver } from '../types';
 import { orderStatusOptions } from './shared';
+import { numericId } from '../../../common/validate';
 
 // Get All Orders refuses a window of 3 days or more (ORD_DLV_013, reference §3.2 O1).
 export const MAX_WINDOW_SECONDS = 3 * 24 * 3600;
@@ -99,7 +100,7 @@ export async function execute(
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const base: IDataObject = { fs_id: app, per_page: PER_PAGE };
 		if (scope === 'shop') base.shop_id = await shop(i);
-		if (scope === 'warehouse') base.warehouse_id = String(this.getNodeParameter('warehouseId', i)).trim();
+		if (scope === 'warehouse') base.warehouse_id = numericId(this.getNodeParameter('warehouseId', i), 'Warehouse ID');
 		if (filters.status !== undefined && filters.status !== '') base.status = filters.status;
 
 		const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
+import { numericId } from '../../../common/validate';
 
 // Order status codes (reference §6.1).
 export const orderStatusOptions: INodePropertyOptions[] = [
@@ -23,7 +24,5 @@ export const orderStatusOptions: INodePropertyOptions[] = [
 
 /** The order id Tokopedia expects in paths and bodies: an integer. */
 export function orderIdOf(value: unknown): string {
-	const id = String(value ?? '').trim();
-	if (!/^\d+$/.test(id)) throw new Error(`"Order ID" must be the numeric Tokopedia order ID, got "${id}"`);
-	return id;
+	return numericId(value, 'Order ID');
 }
