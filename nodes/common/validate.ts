@@ -77,7 +77,7 @@ export function positivePrice(value: unknown, field: string, decimals: number): 
 }
 
 /** "Limit": a whole number of 1 or more. */
-export function limitOf(value: unknown, field = 'Limit'): number {
+export function positiveLimit(value: unknown, field = 'Limit'): number {
 	const number = numberOf(value, field);
 	if (!Number.isInteger(number) || number < 1) throw new Error(`"${field}" must be a whole number of 1 or more, got ${number}; turn on "Return All" to get everything`);
 	return number;

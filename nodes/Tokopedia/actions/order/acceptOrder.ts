@@ -7,7 +7,7 @@ import { fsId, tokopediaApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
 import { orderIdOf } from './shared';
-import { optionalNumericId } from '../../../common/validate';
+import { optionalNumericId, wholeQuantity } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	orderIdField,
@@ -68,7 +68,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					if (!/^\d+$/.test(productId)) {
 						throw new NodeOperationError(this.getNode(), `Products → row ${index + 1}: "Product ID" must be numeric`, { itemIndex: i });
 					}
-					return { product_id: Number(productId), quantity_deliver: Number(row.quantityDeliver), quantity_reject: Number(row.quantityReject) };
+					const field = (name: string) => `Products → row ${index + 1} → ${name}`;
+					return {
+						product_id: Number(productId),
+						quantity_deliver: wholeQuantity(row.quantityDeliver, field('Quantity to Deliver'), { min: 0 }),
+						quantity_reject: wholeQuantity(row.quantityReject, field('Quantity to Reject'), { min: 0 }),
+					};
 				}),
 			};
 		}
