@@ -15,19 +15,24 @@ function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || String(value).trim() === '';
 }
 
-/** An ID that goes into a request path or body: never empty, never a stray "undefined". */
-export function requiredId(value: unknown, field: string): string {
+function nonEmpty(value: unknown, field: string): string {
 	const id = isBlank(value) ? '' : String(value).trim();
 	if (!id || id === 'undefined' || id === 'null' || typeof value === 'object') {
 		throw new Error(`"${field}" is empty (got ${shown(value)}): type the ID or map it from the input item, e.g. {{ $json.id }}`);
 	}
+	return id;
+}
+
+/** An ID that goes into a request path or body: never empty, never a stray "undefined". */
+export function requiredId(value: unknown, field: string): string {
+	const id = nonEmpty(value, field);
 	if (/[/?#\s]/.test(id)) throw new Error(`"${field}" must be one ID, got ${shown(value)}: remove spaces and slashes`);
 	return id;
 }
 
 /** A numeric ID (Tokopedia shop, order, product and warehouse IDs; TikTok SKU and warehouse IDs). */
 export function numericId(value: unknown, field: string): string {
-	const id = requiredId(value, field);
+	const id = nonEmpty(value, field);
 	if (!/^\d+$/.test(id)) throw new Error(`"${field}" must be a numeric ID, got ${shown(value)}: use the number, without prefix or name`);
 	return id;
 }

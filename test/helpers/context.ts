@@ -35,6 +35,7 @@ export interface SentRequest {
 	url: string;
 	headers: Record<string, unknown>;
 	body?: unknown;
+	qs?: IDataObject;
 }
 
 export interface CredentialStore {
@@ -122,6 +123,7 @@ export function fakeContext(options: FakeContextOptions = {}): IExecuteFunctions
 			url: request.url,
 			headers: { ...(request.headers as Record<string, unknown>) },
 			body: request.body,
+			qs: request.qs ? { ...request.qs } : undefined,
 		});
 		return await transport(request);
 	};
