@@ -35,6 +35,7 @@ export interface SentRequest {
 	url: string;
 	headers: Record<string, unknown>;
 	body?: unknown;
+	qs?: IDataObject;
 }
 
 export interface CredentialStore {
@@ -93,6 +94,8 @@ export interface FakeContextOptions {
 	continueOnFail?: boolean;
 	/** Every request as it left "n8n", after signing. */
 	sent?: SentRequest[];
+	/** The node's run index in the execution (a node inside Loop Over Items runs once per iteration). */
+	runIndex?: number;
 	/** Replace the network (unit tests); default sends for real. */
 	transport?: (options: IHttpRequestOptions) => Promise<unknown>;
 }
@@ -120,6 +123,7 @@ export function fakeContext(options: FakeContextOptions = {}): IExecuteFunctions
 			url: request.url,
 			headers: { ...(request.headers as Record<string, unknown>) },
 			body: request.body,
+			qs: request.qs ? { ...request.qs } : undefined,
 		});
 		return await transport(request);
 	};
@@ -138,6 +142,7 @@ export function fakeContext(options: FakeContextOptions = {}): IExecuteFunctions
 		sent,
 		getNode: () => node,
 		getExecutionId: () => 'exec-1',
+		getWorkflowDataProxy: () => ({ $runIndex: options.runIndex ?? 0 }),
 		getWorkflow: () => ({ id: 'wf-test', name: 'test', active: false }),
 		getInputData: () => options.items ?? [{ json: {} }],
 		continueOnFail: () => options.continueOnFail ?? false,

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 
 import { parseIdList } from '../../common/batch';
 import { toUnixSeconds } from './order/shared';
+import { positiveLimit } from '../../common/validate';
 
 /** The Sort collection of a TikTok Shop search (query sort_field / sort_order); every one sorts by create_time by default. */
 export function sortCollection(fields: INodePropertyOptions[], defaultOrder: 'ASC' | 'DESC' = 'DESC'): INodeProperties {
@@ -44,5 +45,5 @@ export function filterBody(filters: IDataObject, timeLabels: Record<string, stri
 
 /** Return All / Limit as a number (Infinity for Return All). */
 export function limitOf(this: IExecuteFunctions, itemIndex: number): number {
-	return this.getNodeParameter('returnAll', itemIndex) ? Infinity : (this.getNodeParameter('limit', itemIndex) as number);
+	return this.getNodeParameter('returnAll', itemIndex) ? Infinity : positiveLimit(this.getNodeParameter('limit', itemIndex));
 }

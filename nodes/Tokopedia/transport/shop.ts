@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiContext } from '../../common/tokenRenewal';
+import { numericId } from '../../common/validate';
 import { fsId, tokopediaApiRequest, tokopediaCredentials } from './index';
 
 const shopsCache = new WeakMap<object, Promise<IDataObject[]>>();
@@ -24,9 +25,9 @@ export async function getLinkedShops(this: ApiContext): Promise<IDataObject[]> {
 /** The Shop field, else the credential's default shop, else the only linked shop. */
 export async function resolveShopId(this: ApiContext, chosen: unknown, itemIndex?: number): Promise<string> {
 	const picked = String(chosen ?? '').trim();
-	if (picked) return picked;
+	if (picked) return numericId(picked, 'Shop');
 	const fallback = String((await tokopediaCredentials.call(this)).shopId ?? '').trim();
-	if (fallback) return fallback;
+	if (fallback) return numericId(fallback, 'Default Shop ID (in the Tokopedia credential)');
 	const shops = await getLinkedShops.call(this);
 	if (shops.length === 1) return String(shops[0].shop_id);
 	throw new NodeOperationError(

@@ -12,10 +12,15 @@ function bulkShop(c: ApiCtx): Shop {
 	return shopParam(c, 'PRD_DLV_016', 'PRD_DLV_003')!;
 }
 
-function arrayBody(c: ApiCtx): any[] {
+function arrayBody(c: ApiCtx, integerKey: string): any[] {
 	const b = jsonBody(c, 'PRD_DLV_043');
 	if (!Array.isArray(b) || !b.length) throw bad('PRD_DLV_043', 'Invalid request body: expected a non-empty JSON array');
 	if (b.length > BULK_MAX_ROWS) throw bad('PRD_DLV_018', `Max allowed products per-update are ${BULK_MAX_ROWS} products`);
+	// The value fields are integers in Tokopedia's (Go) request structs: one fraction fails decoding of the whole body.
+	const fraction = b.find((row) => typeof row?.[integerKey] === 'number' && !Number.isInteger(row[integerKey]));
+	if (fraction) {
+		throw bad('PRD_DLV_043', `Invalid request body: json: cannot unmarshal number ${fraction[integerKey]} into Go struct field .${integerKey} of type int64`);
+	}
 	return b;
 }
 
@@ -93,7 +98,7 @@ export function registerProductRoutes(r: Router<Handler>): void {
 		const wh = warehouseParam(c, shop, 'PRD_DLV_042');
 		const bp = c.query.get('bypass_update_product_status');
 		const bypass = bp === 'true' || bp === '1';
-		const rows = arrayBody(c);
+		const rows = arrayBody(c, 'new_stock');
 		return std(
 			bulkRows(c, shop, wh, rows, 'new_stock', (p, row) => {
 				if (!validStock(row.new_stock)) return 'Invalid stock value.';
@@ -114,7 +119,7 @@ export function registerProductRoutes(r: Router<Handler>): void {
 					throw bad('PRD_DLV_042', 'Invalid request_id: max 20 characters of [A-Za-z0-9_-]');
 				const key = rid ? `${c.fsId}|${shop.shop_id}|${rid}` : null;
 				if (key && c.state.requestIds.has(key)) return std(c.state.requestIds.get(key));
-				const rows = arrayBody(c);
+				const rows = arrayBody(c, 'stock_value');
 				const data = bulkRows(c, shop, wh, rows, 'stock_value', (p, row) => {
 					const v = row.stock_value;
 					if (!isInt(v) || v <= 0 || v > 999999) return 'Invalid stock value.';
@@ -131,7 +136,7 @@ export function registerProductRoutes(r: Router<Handler>): void {
 	r.add('POST', '/inventory/v1/fs/{fs_id}/price/update', (c) => {
 		const shop = bulkShop(c);
 		const wh = warehouseParam(c, shop, 'PRD_DLV_042');
-		const rows = arrayBody(c);
+		const rows = arrayBody(c, 'new_price');
 		return std(
 			bulkRows(c, shop, wh, rows, 'new_price', (p, row) => {
 				const v = row.new_price;

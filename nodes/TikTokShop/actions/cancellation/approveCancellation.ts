@@ -5,6 +5,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
 import { idempotencyKey } from './shared';
+import { requiredId } from '../../../common/validate';
 
 export const cancelIdField: INodeProperties = {
 	displayName: 'Cancellation ID',
@@ -20,7 +21,7 @@ export const description = withDisplay({ resource: ['cancellation'], operation: 
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const cancelId = String(this.getNodeParameter('cancelId', i)).trim();
+		const cancelId = requiredId(this.getNodeParameter('cancelId', i), 'Cancellation ID');
 		const key = idempotencyKey.call(this, ['approveCancellation', cancelId]);
 		const data = await tikTokShopApiRequest.call(this, 'POST', `/return_refund/202309/cancellations/${encodeURIComponent(cancelId)}/approve`, {
 			shopCipher: await shop(i),

@@ -6,6 +6,7 @@ import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
 import { cancelIdField } from './approveCancellation';
 import { idempotencyKey } from './shared';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	cancelIdField,
@@ -24,7 +25,7 @@ export const description = withDisplay({ resource: ['cancellation'], operation: 
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const cancelId = String(this.getNodeParameter('cancelId', i)).trim();
+		const cancelId = requiredId(this.getNodeParameter('cancelId', i), 'Cancellation ID');
 		const body = { reject_reason: String(this.getNodeParameter('rejectReason', i)).trim(), comment: String(this.getNodeParameter('comment', i, '')) };
 		const key = idempotencyKey.call(this, ['rejectCancellation', cancelId, body]);
 		const data = await tikTokShopApiRequest.call(this, 'POST', `/return_refund/202309/cancellations/${encodeURIComponent(cancelId)}/reject`, {

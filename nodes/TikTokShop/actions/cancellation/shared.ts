@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { changeKey } from '../../../common/changeKey';
+
 /**
- * An idempotency_key (≤ 255 chars) derived from what the action is: the same approve/reject of the
- * same request by the same node gives the same key, so a retried item (Retry On Fail, a re-run
- * execution) is recognised by TikTok instead of acting twice (reference §5.5).
+ * An idempotency_key (≤ 255 chars, reference §5.5) for one approve/reject: derived from the
+ * execution, the node's run and what the action is (its id and body), so a resend of the same
+ * action (a transport retry, n8n's Retry On Fail) is recognised by TikTok, while a later decision
+ * on the same request (another run of a loop, another execution) is never swallowed as a duplicate.
  */
 export function idempotencyKey(this: IExecuteFunctions, parts: unknown[]): string {
-	const node = this.getNode();
-	const workflowId = this.getWorkflow().id ?? '';
-	return createHash('sha256').update(JSON.stringify([workflowId, node.id, ...parts])).digest('hex');
+	return changeKey(this, parts);
 }

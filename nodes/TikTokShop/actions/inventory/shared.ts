@@ -8,6 +8,7 @@ import { batchOutput } from '../../../common/rowResults';
 import type { ResolvedSku } from '../../transport/skus';
 import { resolveSkus } from '../../transport/skus';
 import type { ShopResolver } from '../types';
+import { numericId } from '../../../common/validate';
 
 /** Fields shared by Update Stock and Update Price: which SKU a row is about. */
 export const skuFields: INodeProperties[] = [
@@ -73,12 +74,10 @@ export interface ProductGroup<V> {
 /** Reads "Identify SKU By" for an item. */
 export function skuRef(this: IExecuteFunctions, i: number): { sellerSku?: string; skuId?: string } {
 	if (this.getNodeParameter('identifyBy', i) === 'skuId') {
-		const skuId = String(this.getNodeParameter('skuId', i, '') ?? '').trim();
-		if (!/^\d+$/.test(skuId)) throw new Error(`"SKU ID" must be numeric, got "${skuId}"`);
-		return { skuId };
+		return { skuId: numericId(this.getNodeParameter('skuId', i, ''), 'SKU ID') };
 	}
 	const sellerSku = String(this.getNodeParameter('sellerSku', i, '') ?? '').trim();
-	if (!sellerSku) throw new Error('"Seller SKU" is empty');
+	if (!sellerSku || sellerSku === 'undefined') throw new Error('"Seller SKU" is empty: map it from the input item, e.g. {{ $json.sku }}');
 	return { sellerSku };
 }
 

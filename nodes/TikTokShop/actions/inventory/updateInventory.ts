@@ -3,11 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { withDisplay } from '../../../common/displayOptions';
 import type { SafetyBufferMode } from '../../../common/safetyBuffer';
 import { applySafetyBuffer, safetyBufferOptions } from '../../../common/safetyBuffer';
+import { optionalNumericId, wholeQuantity } from '../../../common/validate';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
 import type { ResolvedSku } from '../../transport/skus';
 import type { ProductGroup } from './shared';
 import { pushBySku, pushOptions, skuFields } from './shared';
+
+// Documented range of an in-stock quantity (reference §5.4); 0 sets a SKU out of stock.
+const MAX_QUANTITY = 99_999;
 
 const properties: INodeProperties[] = [
 	...skuFields,
@@ -17,7 +21,7 @@ const properties: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		required: true,
-		description: 'Available quantity to set, usually mapped from the input item',
+		description: 'Available quantity to set (0 to 99,999), usually mapped from the input item',
 	},
 	{
 		displayName: 'Warehouse ID',
@@ -51,17 +55,18 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		items,
 		shop,
 		(i) => {
-			const raw = this.getNodeParameter('quantity', i, '');
-			const requested = Number(raw);
-			if (raw === '' || raw === null || !Number.isFinite(requested) || requested < 0) {
-				throw new Error(`"Quantity" must be a number of 0 or more, got "${String(raw)}"`);
-			}
+			// Refused here, per row: one quantity out of range fails every SKU of the product's request.
+			const requested = wholeQuantity(this.getNodeParameter('quantity', i, ''), 'Quantity', { min: 0 });
 			const options = this.getNodeParameter('options', i, {}) as IDataObject;
-			const quantity = applySafetyBuffer(requested, {
-				mode: (options.safetyBufferMode as SafetyBufferMode) ?? 'none',
-				value: Number(options.safetyBufferValue ?? 0),
-			});
-			const warehouseId = String(this.getNodeParameter('warehouseId', i, '') ?? '').trim();
+			const quantity = wholeQuantity(
+				applySafetyBuffer(requested, {
+					mode: (options.safetyBufferMode as SafetyBufferMode) ?? 'none',
+					value: Number(options.safetyBufferValue ?? 0),
+				}),
+				'Quantity',
+				{ min: 0, max: MAX_QUANTITY },
+			);
+			const warehouseId = optionalNumericId(this.getNodeParameter('warehouseId', i, ''), 'Warehouse ID') ?? '';
 			return {
 				value: { quantity, requested, warehouseId },
 				json: { quantity, ...(quantity !== requested ? { requested_quantity: requested } : {}), ...(warehouseId ? { warehouse_id: warehouseId } : {}) },

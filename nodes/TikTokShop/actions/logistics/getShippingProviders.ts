@@ -5,6 +5,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import { deliveryOptionLocator, warehouseLocator } from '../common.descriptions';
 import type { ShopResolver } from '../types';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	{ ...warehouseLocator, description: 'Warehouse whose delivery options the list below offers' },
@@ -19,7 +20,7 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const deliveryOptionId = String(this.getNodeParameter('deliveryOption', i, '', { extractValue: true })).trim();
+		const deliveryOptionId = requiredId(this.getNodeParameter('deliveryOption', i, '', { extractValue: true }), 'Delivery Option');
 		const data = await tikTokShopApiRequest.call(
 			this,
 			'GET',

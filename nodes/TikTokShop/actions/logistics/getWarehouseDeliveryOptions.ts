@@ -5,6 +5,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import { warehouseLocator } from '../common.descriptions';
 import type { ShopResolver } from '../types';
+import { numericId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [warehouseLocator];
 
@@ -19,7 +20,7 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const warehouseId = String(this.getNodeParameter('warehouse', i, '', { extractValue: true })).trim();
+		const warehouseId = numericId(this.getNodeParameter('warehouse', i, '', { extractValue: true }), 'Warehouse');
 		const data = await tikTokShopApiRequest.call(
 			this,
 			'GET',

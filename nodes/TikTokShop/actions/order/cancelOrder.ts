@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { parseIdList } from '../../../common/batch';
 import { withDisplay } from '../../../common/displayOptions';
@@ -9,6 +9,7 @@ import { tikTokShopApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
 import { readOrder } from './shared';
+import { oneOf, requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	orderIdField,
@@ -53,16 +54,21 @@ const properties: INodeProperties[] = [
 
 export const description = withDisplay({ resource: ['order'], operation: ['cancelOrder'] }, properties);
 
+// An expression can produce any text; TikTok refuses reasons outside its list with a bare "invalid param".
+const CANCEL_REASONS = (properties.find((property) => property.name === 'cancelReason')!.options as INodePropertyOptions[]).map(
+	(option) => option.value as string,
+);
+
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const orderId = String(this.getNodeParameter('orderId', i)).trim();
+		const orderId = requiredId(this.getNodeParameter('orderId', i), 'Order ID');
 		const body: IDataObject = {
 			order_id: orderId,
-			cancel_reason: this.getNodeParameter('cancelReason', i) as string,
+			cancel_reason: oneOf(this.getNodeParameter('cancelReason', i), 'Cancel Reason', CANCEL_REASONS),
 		};
 		const lineItems = parseIdList(this.getNodeParameter('orderLineItemIds', i, ''));
 		if (lineItems.length > 0) body.order_line_item_ids = lineItems;

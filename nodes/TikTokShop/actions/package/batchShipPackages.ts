@@ -10,6 +10,7 @@ import { tikTokShopApiRequest } from '../../transport';
 import { packageIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
 import { packageShipped, shipBody, shipFields } from './shared';
+import { requiredId } from '../../../common/validate';
 
 // Conservative batch size: the API reports per-package errors, and smaller batches keep a failed
 // request from holding back many packages.
@@ -81,8 +82,7 @@ export async function execute(
 	const byShop = new Map<string, Array<{ itemIndex: number; entry: IDataObject }>>();
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const packageId = String(this.getNodeParameter('packageId', i)).trim();
-			if (!packageId) throw new Error('"Package ID" is empty');
+			const packageId = requiredId(this.getNodeParameter('packageId', i), 'Package ID');
 			const entry = { id: packageId, ...shipBody.call(this, i) };
 			const cipher = await shop(i);
 			if (!byShop.has(cipher)) byShop.set(cipher, []);

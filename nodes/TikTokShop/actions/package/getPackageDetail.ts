@@ -5,6 +5,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import { packageIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [packageIdField];
 
@@ -16,7 +17,7 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const packageId = String(this.getNodeParameter('packageId', i)).trim();
+		const packageId = requiredId(this.getNodeParameter('packageId', i), 'Package ID');
 		const data = await tikTokShopApiRequest.call(this, 'GET', `/fulfillment/202309/packages/${encodeURIComponent(packageId)}`, {
 			shopCipher: await shop(i),
 			itemIndex: i,

@@ -6,6 +6,7 @@ import { forEachItem } from '../../../common/items';
 import { downloadTikTokShopDocument, tikTokShopApiRequest } from '../../transport';
 import { packageIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	packageIdField,
@@ -61,7 +62,7 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const packageId = String(this.getNodeParameter('packageId', i)).trim();
+		const packageId = requiredId(this.getNodeParameter('packageId', i), 'Package ID');
 		const documentType = this.getNodeParameter('documentType', i) as string;
 		const documentFormat = this.getNodeParameter('documentFormat', i) as string;
 		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', i) as string;

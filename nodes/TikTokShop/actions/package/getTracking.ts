@@ -5,6 +5,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [orderIdField];
 
@@ -16,7 +17,7 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const orderId = String(this.getNodeParameter('orderId', i)).trim();
+		const orderId = requiredId(this.getNodeParameter('orderId', i), 'Order ID');
 		const data = await tikTokShopApiRequest.call(
 			this,
 			'GET',

@@ -9,6 +9,7 @@ import { tikTokShopApiRequest } from '../../transport';
 import { orderIdField, shippingProviderLocator, trackingNumberField } from '../common.descriptions';
 import { readOrder } from '../order/shared';
 import type { ShopResolver } from '../types';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	orderIdField,
@@ -34,7 +35,7 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const orderId = String(this.getNodeParameter('orderId', i)).trim();
+		const orderId = requiredId(this.getNodeParameter('orderId', i), 'Order ID');
 		const shopCipher = await shop(i);
 		let lineItemIds = parseIdList(this.getNodeParameter('orderLineItemIds', i, ''));
 		if (lineItemIds.length === 0) {

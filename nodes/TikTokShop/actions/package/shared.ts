@@ -5,6 +5,7 @@ import type { ReadBack } from '../../../common/exactlyOnce';
 import { tikTokShopApiRequest } from '../../transport';
 import { shippingProviderLocator } from '../common.descriptions';
 import { toUnixSeconds } from '../order/shared';
+import { timeSlot } from '../../../common/validate';
 
 /** The fields Ship and Ship Many share: how the parcel leaves the seller. */
 export const shipFields: INodeProperties[] = [
@@ -85,15 +86,16 @@ export function shipBody(this: IExecuteFunctions, i: number): IDataObject {
 		const start = this.getNodeParameter('pickupSlotStart', i, '') as string;
 		const end = this.getNodeParameter('pickupSlotEnd', i, '') as string;
 		if (start || end) {
-			if (!start || !end) {
-				throw new NodeOperationError(this.getNode(), 'Give both "Pickup Slot Start" and "Pickup Slot End", or neither', {
-					itemIndex: i,
-				});
-			}
-			body.pickup_slot = {
-				start_time: toUnixSeconds(start, 'Pickup Slot Start'),
-				end_time: toUnixSeconds(end, 'Pickup Slot End'),
+			const slot = {
+				start_time: start ? toUnixSeconds(start, 'Pickup Slot Start') : undefined,
+				end_time: end ? toUnixSeconds(end, 'Pickup Slot End') : undefined,
 			};
+			try {
+				timeSlot(slot.start_time, slot.end_time, ['Pickup Slot Start', 'Pickup Slot End']);
+			} catch (error) {
+				throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex: i });
+			}
+			body.pickup_slot = slot;
 		}
 	}
 	return body;

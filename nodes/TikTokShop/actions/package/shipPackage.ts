@@ -7,6 +7,7 @@ import { tikTokShopApiRequest } from '../../transport';
 import { packageIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
 import { packageShipped, shipBody, shipFields } from './shared';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [packageIdField, ...shipFields];
 
@@ -18,7 +19,7 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const packageId = String(this.getNodeParameter('packageId', i)).trim();
+		const packageId = requiredId(this.getNodeParameter('packageId', i), 'Package ID');
 		const body = shipBody.call(this, i);
 		const shopCipher = await shop(i);
 		const outcome = await writeOnce(this.getNode(), {

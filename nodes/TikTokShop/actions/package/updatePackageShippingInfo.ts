@@ -5,6 +5,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import { packageIdField, shippingProviderLocator, trackingNumberField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [packageIdField, shippingProviderLocator, trackingNumberField];
 
@@ -19,7 +20,7 @@ export async function execute(
 	shop: ShopResolver,
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const packageId = String(this.getNodeParameter('packageId', i)).trim();
+		const packageId = requiredId(this.getNodeParameter('packageId', i), 'Package ID');
 		const body = {
 			tracking_number: String(this.getNodeParameter('trackingNumber', i)).trim(),
 			shipping_provider_id: String(this.getNodeParameter('shippingProvider', i, '', { extractValue: true })).trim(),

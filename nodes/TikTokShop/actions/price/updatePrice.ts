@@ -1,9 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { withDisplay } from '../../../common/displayOptions';
+import { oneOf, positivePrice } from '../../../common/validate';
 import { tikTokShopApiRequest } from '../../transport';
 import { pushBySku, pushOptions, skuFields } from '../inventory/shared';
 import type { ShopResolver } from '../types';
+
+const CURRENCIES = ['BRL', 'EUR', 'GBP', 'IDR', 'JPY', 'MXN', 'MYR', 'PHP', 'SGD', 'THB', 'USD', 'VND'] as const;
 
 const properties: INodeProperties[] = [
 	...skuFields,
@@ -20,7 +23,7 @@ const properties: INodeProperties[] = [
 		name: 'currency',
 		type: 'options',
 		default: 'IDR',
-		options: ['BRL', 'EUR', 'GBP', 'IDR', 'JPY', 'MXN', 'MYR', 'PHP', 'SGD', 'THB', 'USD', 'VND'].map((code) => ({ name: code, value: code })),
+		options: CURRENCIES.map((code) => ({ name: code, value: code })),
 	},
 	{
 		displayName: 'Options',
@@ -40,9 +43,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		items,
 		shop,
 		(i) => {
-			const amount = String(this.getNodeParameter('price', i, '') ?? '').trim();
-			if (!/^\d+(\.\d{1,2})?$/.test(amount)) throw new Error(`"Price" must be a decimal like 45000 or 19.90, got "${amount}"`);
-			const currency = this.getNodeParameter('currency', i) as string;
+			// Refused here, per row: one price TikTok refuses fails every SKU of the product's request.
+			const currency = oneOf(this.getNodeParameter('currency', i), 'Currency', CURRENCIES);
+			const amount = String(positivePrice(this.getNodeParameter('price', i, ''), 'Price', 2));
 			return { value: { amount, currency }, json: { price: amount, currency } };
 		},
 		async (shopCipher, group) =>

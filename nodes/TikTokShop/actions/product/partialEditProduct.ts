@@ -6,6 +6,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
 import { jsonParameter, productIdField } from './shared';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	productIdField,
@@ -27,7 +28,7 @@ export const description = withDisplay({ resource: ['product'], operation: ['par
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const productId = String(this.getNodeParameter('productId', i)).trim();
+		const productId = requiredId(this.getNodeParameter('productId', i), 'Product ID');
 		const body: IDataObject = { ...(this.getNodeParameter('fields', i, {}) as IDataObject), ...jsonParameter.call(this, 'additionalJson', 'Other Fields (JSON)', i) };
 		if (Object.keys(body).length === 0) throw new NodeOperationError(this.getNode(), 'Give at least one field to change', { itemIndex: i });
 		const data = await tikTokShopApiRequest.call(this, 'POST', `/product/202309/products/${encodeURIComponent(productId)}/partial_edit`, {

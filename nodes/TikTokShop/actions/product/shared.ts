@@ -8,6 +8,7 @@ import type { RowResult } from '../../../common/rowResults';
 import { batchOutput } from '../../../common/rowResults';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
+import { numericId } from '../../../common/validate';
 
 export const categoryIdField: INodeProperties = {
 	displayName: 'Category ID',
@@ -61,8 +62,7 @@ export async function productBatch(
 	const byShop = new Map<string, Array<{ itemIndex: number; productId: string }>>();
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const productId = String(this.getNodeParameter('productId', i, '') ?? '').trim();
-			if (!/^\d+$/.test(productId)) throw new Error(`"Product ID" must be numeric, got "${productId}"`);
+			const productId = numericId(this.getNodeParameter('productId', i, ''), 'Product ID');
 			const cipher = await shop(i);
 			if (!byShop.has(cipher)) byShop.set(cipher, []);
 			byShop.get(cipher)!.push({ itemIndex: i, productId });

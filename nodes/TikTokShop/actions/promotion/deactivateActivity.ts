@@ -5,6 +5,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
 import { activityIdField, activityPath } from './shared';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [activityIdField];
 
@@ -12,7 +13,7 @@ export const description = withDisplay({ resource: ['promotion'], operation: ['d
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const activityId = String(this.getNodeParameter('activityId', i)).trim();
+		const activityId = requiredId(this.getNodeParameter('activityId', i), 'Activity ID');
 		const data = await tikTokShopApiRequest.call(this, 'POST', `${activityPath(activityId)}/deactivate`, { shopCipher: await shop(i), itemIndex: i });
 		return { activity_id: activityId, deactivated: true, ...data };
 	});

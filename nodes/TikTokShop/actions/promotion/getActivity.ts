@@ -5,6 +5,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
 import { activityIdField, activityPath } from './shared';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [activityIdField];
 
@@ -12,6 +13,6 @@ export const description = withDisplay({ resource: ['promotion'], operation: ['g
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) =>
-		await tikTokShopApiRequest.call(this, 'GET', activityPath(String(this.getNodeParameter('activityId', i))), { shopCipher: await shop(i), itemIndex: i }),
+		await tikTokShopApiRequest.call(this, 'GET', activityPath(requiredId(this.getNodeParameter('activityId', i), 'Activity ID')), { shopCipher: await shop(i), itemIndex: i }),
 	);
 }

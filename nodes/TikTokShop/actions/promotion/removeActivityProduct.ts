@@ -7,6 +7,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
 import { activityIdField, activityPath } from './shared';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	activityIdField,
@@ -18,7 +19,7 @@ export const description = withDisplay({ resource: ['promotion'], operation: ['r
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const activityId = String(this.getNodeParameter('activityId', i)).trim();
+		const activityId = requiredId(this.getNodeParameter('activityId', i), 'Activity ID');
 		const body = { product_ids: parseIdList(this.getNodeParameter('productIds', i, '')), sku_ids: parseIdList(this.getNodeParameter('skuIds', i, '')) };
 		if (body.product_ids.length + body.sku_ids.length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Give "Product IDs" or "SKU IDs" to remove', { itemIndex: i });

@@ -7,6 +7,7 @@ import { tikTokShopApiRequest } from '../../transport';
 import { toUnixSeconds } from '../order/shared';
 import type { ShopResolver } from '../types';
 import { activityIdField, activityPath } from './shared';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	activityIdField,
@@ -28,7 +29,7 @@ export const description = withDisplay({ resource: ['promotion'], operation: ['u
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const activityId = String(this.getNodeParameter('activityId', i)).trim();
+		const activityId = requiredId(this.getNodeParameter('activityId', i), 'Activity ID');
 		const fields = this.getNodeParameter('fields', i, {}) as IDataObject;
 		const body: IDataObject = {};
 		if (fields.title) body.title = fields.title;

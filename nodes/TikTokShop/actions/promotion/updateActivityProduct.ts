@@ -7,6 +7,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
 import { activityIdField, activityPath } from './shared';
+import { requiredId } from '../../../common/validate';
 
 // At most 300 products per call (official SDK model UpdateActivityProductRequestBody).
 const PRODUCTS_PER_REQUEST = 300;
@@ -28,7 +29,7 @@ export const description = withDisplay({ resource: ['promotion'], operation: ['u
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const activityId = String(this.getNodeParameter('activityId', i)).trim();
+		const activityId = requiredId(this.getNodeParameter('activityId', i), 'Activity ID');
 		let products: unknown = this.getNodeParameter('products', i);
 		if (typeof products === 'string') {
 			try {

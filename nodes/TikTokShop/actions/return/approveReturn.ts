@@ -5,6 +5,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import { idempotencyKey } from '../cancellation/shared';
 import type { ShopResolver } from '../types';
+import { requiredId } from '../../../common/validate';
 
 export const returnIdField: INodeProperties = {
 	displayName: 'Return ID',
@@ -52,7 +53,7 @@ export const description = withDisplay({ resource: ['return'], operation: ['appr
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const returnId = String(this.getNodeParameter('returnId', i)).trim();
+		const returnId = requiredId(this.getNodeParameter('returnId', i), 'Return ID');
 		const body: IDataObject = { decision: this.getNodeParameter('decision', i) };
 		if (body.decision === 'OFFER_PARTIAL_REFUND') {
 			body.partial_refund = { amount: String(this.getNodeParameter('partialRefundAmount', i)), currency: this.getNodeParameter('currency', i) };

@@ -6,6 +6,7 @@ import { tikTokShopApiRequest } from '../../transport';
 import { idempotencyKey } from '../cancellation/shared';
 import type { ShopResolver } from '../types';
 import { returnIdField } from './approveReturn';
+import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	returnIdField,
@@ -36,7 +37,7 @@ export const description = withDisplay({ resource: ['return'], operation: ['reje
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
-		const returnId = String(this.getNodeParameter('returnId', i)).trim();
+		const returnId = requiredId(this.getNodeParameter('returnId', i), 'Return ID');
 		const body = {
 			decision: this.getNodeParameter('decision', i) as string,
 			reject_reason: String(this.getNodeParameter('rejectReason', i)).trim(),

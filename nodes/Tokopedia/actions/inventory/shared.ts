@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { BulkRow, RowOutcome, RowVerdict } from '../../../common/bulkPush';
 import { bulkPush } from '../../../common/bulkPush';
+import { changeKey } from '../../../common/changeKey';
 import { Pacer } from '../../../common/pacer';
 import type { RowResult } from '../../../common/rowResults';
 import { batchOutput } from '../../../common/rowResults';
 import { isTransientNetworkError } from '../../../common/retry';
 import type { SafetyBuffer, SafetyBufferMode } from '../../../common/safetyBuffer';
 import { applySafetyBuffer } from '../../../common/safetyBuffer';
+import { numericId, optionalNumericId, positivePrice, wholeQuantity } from '../../../common/validate';
 import { fsId, parseRateLimit, pick, tokopediaApiCall } from '../../transport';
 import type { ShopResolver } from '../types';
 
@@ -97,11 +98,6 @@ export interface Payload {
 	requested: number;
 }
 
-function requestIdFor(parts: string[]): string {
-	// ≤ 20 characters of [A-Za-z0-9_-] (reference §3.3 PR14).
-	return createHash('sha256').update(parts.join('|')).digest('base64url').slice(0, 20);
-}
-
 function verdictsFor(batch: Array<BulkRow<Payload>>, data: unknown): RowVerdict[] {
 	const failures = (pick(data, 'failed_rows_data') as IDataObject[] | null) ?? [];
 	const bySku = new Map<string, string>();
@@ -143,38 +139,36 @@ export async function pushInventory(
 	const groups = new Map<string, { shopId: string; warehouseId: string; rows: Array<BulkRow<Payload>> }>();
 
 	for (let i = 0; i < items.length; i++) {
+		const identifier: IDataObject = {};
 		try {
 			const identifyBy = this.getNodeParameter('identifyBy', i) as string;
-			const identifier: IDataObject = {};
 			if (identifyBy === 'sku') {
 				const sku = String(this.getNodeParameter('sku', i, '') ?? '').trim();
 				if (!sku) throw new Error('"SKU" is empty');
 				if (sku.length > 50) throw new Error(`"SKU" may have at most 50 characters, "${sku}" has ${sku.length}`);
 				identifier.sku = sku;
 			} else {
-				const productId = String(this.getNodeParameter('productId', i, '') ?? '').trim();
-				if (!/^\d+$/.test(productId)) throw new Error(`"Product ID" must be numeric, got "${productId}"`);
-				identifier.product_id = Number(productId);
+				identifier.product_id = Number(numericId(this.getNodeParameter('productId', i, ''), 'Product ID'));
 			}
+			// Refused here, per row: one value the API cannot decode would fail every row of its request.
 			const raw = this.getNodeParameter(valueParameter, i, '');
-			const requested = Number(raw);
-			if (raw === '' || raw === null || !Number.isFinite(requested) || requested < 0) {
-				throw new Error(`"${spec.valueLabel}" must be a number of 0 or more, got "${String(raw)}"`);
-			}
-			let value = requested;
-			if (operation === 'updateStock') {
+			let requested: number;
+			let value: number;
+			if (operation === 'updatePrice') {
+				requested = value = positivePrice(raw, spec.valueLabel, 0);
+			} else if (operation === 'updateStock') {
+				requested = wholeQuantity(raw, spec.valueLabel, { min: 0 });
 				const options = this.getNodeParameter('options', i, {}) as IDataObject;
 				const buffer: SafetyBuffer = {
 					mode: (options.safetyBufferMode as SafetyBufferMode) ?? 'none',
 					value: Number(options.safetyBufferValue ?? 0),
 				};
 				value = applySafetyBuffer(requested, buffer);
-			} else if (operation !== 'updatePrice') {
-				value = Math.floor(requested);
-				if (value < 1) throw new Error(`"${spec.valueLabel}" must be at least 1`);
+			} else {
+				requested = value = wholeQuantity(raw, spec.valueLabel, { min: 1 });
 			}
 			const shopId = await shop(i);
-			const warehouseId = String(this.getNodeParameter('warehouseId', i, '') ?? '').trim();
+			const warehouseId = optionalNumericId(this.getNodeParameter('warehouseId', i, ''), 'Warehouse ID') ?? '';
 			const groupKey = `${shopId}|${warehouseId}`;
 			const group = groups.get(groupKey) ?? { shopId, warehouseId, rows: [] };
 			group.rows.push({
@@ -184,7 +178,7 @@ export async function pushInventory(
 			});
 			groups.set(groupKey, group);
 		} catch (error) {
-			results.push({ itemIndex: i, ok: false, json: {}, message: (error as Error).message });
+			results.push({ itemIndex: i, ok: false, json: { ...identifier, applied: false }, message: (error as Error).message });
 		}
 	}
 
@@ -223,7 +217,7 @@ export async function pushInventory(
 /**
  * Pushes one shop/warehouse group of rows: packed into requests of up to 100 rows, paced to the
  * announced rate limit (or `rowsPerSecond`), throttled rows and failed requests retried, the
- * duplicate guard's request_id derived from execution, node and rows.
+ * duplicate guard's request_id derived from the execution, the node's run, the rows and their values.
  */
 export async function pushRows(
 	this: IExecuteFunctions,
@@ -234,8 +228,6 @@ export async function pushRows(
 ): Promise<Array<RowOutcome<Payload>>> {
 	const spec = SPECS[operation];
 	const configuredRate = Number(options.rowsPerSecond ?? 0);
-	const executionId = this.getExecutionId?.() ?? '';
-	const nodeId = this.getNode().id;
 	const pacer = new Pacer(configuredRate > 0 ? configuredRate : DEFAULT_ROWS_PER_SECOND, MAX_ROWS_PER_REQUEST);
 	const query: IDataObject = { shop_id: group.shopId };
 	if (group.warehouseId) query.warehouse_id = group.warehouseId;
@@ -250,7 +242,8 @@ export async function pushRows(
 			const body = rows.map((row) => ({ ...row.payload.identifier, [spec.valueField]: row.payload.value }));
 			const batchQuery = { ...query };
 			if (spec.requestIdGuard) {
-				batchQuery.request_id = requestIdFor([executionId, nodeId, operation, group.shopId, group.warehouseId, seed]);
+				// ≤ 20 characters of [A-Za-z0-9_-] (reference §3.3 PR14); the rows' values are part of the change.
+				batchQuery.request_id = changeKey(this, [operation, group.shopId, group.warehouseId, seed, body], 'base64url', 20);
 			}
 			const response = await tokopediaApiCall.call(this, 'POST', spec.path(app), { query: batchQuery, body });
 			if (configuredRate <= 0) {

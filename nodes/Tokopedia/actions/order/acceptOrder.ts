@@ -6,8 +6,8 @@ import { recoveredMark, statusReadBack, writeOnce } from '../../../common/exactl
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
-import type { ShopResolver } from '../types';
 import { isCancelledStatus, orderIdOf, readOrder } from './shared';
+import { optionalNumericId, wholeQuantity } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	orderIdField,
@@ -55,7 +55,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const app = await fsId.call(this);
 	return await forEachItem.call(this, items, async (i) => {
 		const orderId = orderIdOf(this.getNodeParameter('orderId', i));
-		const warehouseId = String(this.getNodeParameter('warehouseId', i, '')).trim();
+		const warehouseId = optionalNumericId(this.getNodeParameter('warehouseId', i, ''), 'Warehouse ID') ?? '';
 		let body: IDataObject | undefined;
 		if (this.getNodeParameter('acceptMode', i) === 'partial') {
 			const rows = ((this.getNodeParameter('products', i, {}) as IDataObject).product as IDataObject[]) ?? [];
@@ -68,7 +68,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					if (!/^\d+$/.test(productId)) {
 						throw new NodeOperationError(this.getNode(), `Products → row ${index + 1}: "Product ID" must be numeric`, { itemIndex: i });
 					}
-					return { product_id: Number(productId), quantity_deliver: Number(row.quantityDeliver), quantity_reject: Number(row.quantityReject) };
+					const field = (name: string) => `Products → row ${index + 1} → ${name}`;
+					return {
+						product_id: Number(productId),
+						quantity_deliver: wholeQuantity(row.quantityDeliver, field('Quantity to Deliver'), { min: 0 }),
+						quantity_reject: wholeQuantity(row.quantityReject, field('Quantity to Reject'), { min: 0 }),
+					};
 				}),
 			};
 		}

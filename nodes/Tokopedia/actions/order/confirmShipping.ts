@@ -6,7 +6,6 @@ import { recoveredMark, statusReadBack, writeOnce } from '../../../common/exactl
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
-import type { ShopResolver } from '../types';
 import { isCancelledStatus, orderIdOf, readOrder } from './shared';
 
 const properties: INodeProperties[] = [

@@ -10,6 +10,7 @@ import { fsId, tokopediaApiRequest } from '../../transport';
 import { limitField, returnAllField, shopLocator } from '../common.descriptions';
 import type { ShopResolver } from '../types';
 import { orderStatusOptions } from './shared';
+import { numericId, positiveLimit } from '../../../common/validate';
 
 // Get All Orders refuses a window of 3 days or more (ORD_DLV_013, reference §3.2 O1).
 export const MAX_WINDOW_SECONDS = 3 * 24 * 3600;
@@ -94,12 +95,12 @@ export async function execute(
 		const to = unixSeconds(this.getNodeParameter('toDate', i), 'To', this, i);
 		if (to < from) throw new NodeOperationError(this.getNode(), '"To" is before "From"', { itemIndex: i });
 		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
+		const limit = returnAll ? Infinity : positiveLimit(this.getNodeParameter('limit', i));
 		const scope = this.getNodeParameter('scope', i) as string;
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 		const base: IDataObject = { fs_id: app, per_page: PER_PAGE };
 		if (scope === 'shop') base.shop_id = await shop(i);
-		if (scope === 'warehouse') base.warehouse_id = String(this.getNodeParameter('warehouseId', i)).trim();
+		if (scope === 'warehouse') base.warehouse_id = numericId(this.getNodeParameter('warehouseId', i), 'Warehouse ID');
 		if (filters.status !== undefined && filters.status !== '') base.status = filters.status;
 
 		const seen = new Set<string>();

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { withDisplay } from '../../../common/displayOptions';
 import { recoveredMark, statusReadBack, writeOnce } from '../../../common/exactlyOnce';
 import { forEachItem } from '../../../common/items';
+import { oneOf } from '../../../common/validate';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import { integerIds, orderIdField } from '../common.descriptions';
 import { buildRejectBody, REJECT_REASONS } from './rejectReason';
@@ -41,7 +42,8 @@ const properties: INodeProperties[] = [
 		name: 'shopClosedUntil',
 		type: 'dateTime',
 		default: '',
-		required: true,
+		// Not `required`: n8n shows these fields for any code when Reason Code is an expression; the node checks them for code 4.
+		description: 'Needed for reason code 4. The date is taken in the shop\'s time zone (Asia/Jakarta, WIB): a date-time with an offset is converted to it, one without is used as written.',
 		displayOptions: { show: { reasonCode: [4] } },
 	},
 	{
@@ -49,8 +51,7 @@ const properties: INodeProperties[] = [
 		name: 'shopClosedNote',
 		type: 'string',
 		default: '',
-		required: true,
-		description: 'Note shown on the closed shop',
+		description: 'Needed for reason code 4: note shown on the closed shop',
 		displayOptions: { show: { reasonCode: [4] } },
 	},
 ];
@@ -61,7 +62,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const app = await fsId.call(this);
 	return await forEachItem.call(this, items, async (i) => {
 		const orderId = orderIdOf(this.getNodeParameter('orderId', i));
-		const reasonCode = Number(this.getNodeParameter('reasonCode', i));
+		const reasonCode = Number(oneOf(this.getNodeParameter('reasonCode', i), 'Reason Code', Object.keys(REJECT_REASONS)));
 		const { body, problems } = buildRejectBody({
 			reasonCode,
 			reason: String(this.getNodeParameter('reason', i, '')),

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { shopDateDdMmYyyy } from '../../../common/shopTime';
+
 export interface RejectInput {
 	reasonCode: number;
 	reason: string;
@@ -20,16 +22,6 @@ export const REJECT_REASONS: Record<number, { label: string; reasonMax: number }
 	8: { label: 'Buyer Request', reasonMax: 200 },
 };
 
-function ddmmyyyy(value: string): string | undefined {
-	const text = value.trim();
-	if (/^\d{2}\/\d{2}\/\d{4}$/.test(text)) return text;
-	const ms = Date.parse(text);
-	if (Number.isNaN(ms)) return undefined;
-	const date = new Date(ms);
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${pad(date.getUTCDate())}/${pad(date.getUTCMonth() + 1)}/${date.getUTCFullYear()}`;
-}
-
 /**
  * Checks a rejection before it is sent and builds the NACK body. Returns the problems in the
  * words of the node's fields, so the user knows which one to fill in.
@@ -43,9 +35,9 @@ export function buildRejectBody(input: RejectInput): { body?: IDataObject; probl
 	if (rule && reason.length > rule.reasonMax) problems.push(`"Reason" may have at most ${rule.reasonMax} characters (has ${reason.length})`);
 	const body: IDataObject = { reason_code: input.reasonCode, reason };
 	if (input.reasonCode === 4) {
-		const until = ddmmyyyy(input.shopClosedUntil ?? '');
+		const until = shopDateDdMmYyyy(input.shopClosedUntil ?? '');
 		if (!input.shopClosedUntil?.trim()) problems.push('Reason "Shop Closed" needs "Shop Closed Until"');
-		else if (!until) problems.push(`"Shop Closed Until" must be a date, got "${input.shopClosedUntil}"`);
+		else if (!until) problems.push(`"Shop Closed Until" must be a date such as 2026-12-06 or 06/12/2026 (read in Asia/Jakarta time), got "${input.shopClosedUntil}"`);
 		if (!input.shopClosedNote?.trim()) problems.push('Reason "Shop Closed" needs "Shop Closed Note"');
 		body.shop_close_end_date = until;
 		body.shop_close_note = input.shopClosedNote?.trim();

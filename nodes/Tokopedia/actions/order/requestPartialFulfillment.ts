@@ -6,8 +6,8 @@ import { recoveredMark, writeOnce } from '../../../common/exactlyOnce';
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
-import type { ShopResolver } from '../types';
 import { orderIdOf, readOrder } from './shared';
+import { numericId, wholeQuantity } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	orderIdField,
@@ -42,7 +42,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			throw new NodeOperationError(this.getNode(), 'Add at least one row under "Order Lines"', { itemIndex: i });
 		}
 		const body = {
-			pof_detail: rows.map((row) => ({ order_dtl_id: Number(row.orderDetailId), quantity_request: Number(row.quantity) })),
+			pof_detail: rows.map((row, index) => ({
+				order_dtl_id: Number(numericId(row.orderDetailId, `Order Lines → row ${index + 1} → Order Detail ID`)),
+				quantity_request: wholeQuantity(row.quantity, `Order Lines → row ${index + 1} → Quantity You Can Fulfil`, { min: 0 }),
+			})),
 		};
 		const outcome = await writeOnce(this.getNode(), {
 			what: `Request Partial Fulfillment of order ${orderId}`,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { tokopediaApiRequest } from '../../transport';
+import { numericId } from '../../../common/validate';
 
 // Order status codes (reference §6.1).
 export const orderStatusOptions: INodePropertyOptions[] = [
@@ -25,9 +26,7 @@ export const orderStatusOptions: INodePropertyOptions[] = [
 
 /** The order id Tokopedia expects in paths and bodies: an integer. */
 export function orderIdOf(value: unknown): string {
-	const id = String(value ?? '').trim();
-	if (!/^\d+$/.test(id)) throw new Error(`"Order ID" must be the numeric Tokopedia order ID, got "${id}"`);
-	return id;
+	return numericId(value, 'Order ID');
 }
 
 /** The order as Get Single Order returns it: what a write's read-back looks at (order_status, awb, pof_info…). */

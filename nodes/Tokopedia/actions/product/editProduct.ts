@@ -4,9 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { fsId, pick, tokopediaApiRequest } from '../../transport';
-import { integerIds } from '../common.descriptions';
 import type { ShopResolver } from '../types';
 import { additionalJsonField, failedRowMessage, productBody, productFields } from './shared';
+import { numericId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Product ID', name: 'productId', type: 'string', default: '', required: true },
@@ -27,7 +27,7 @@ export const description = withDisplay({ resource: ['product'], operation: ['edi
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	const app = await fsId.call(this);
 	return await forEachItem.call(this, items, async (i) => {
-		const [productId] = integerIds(this.getNodeParameter('productId', i), 'Product ID');
+		const productId = Number(numericId(this.getNodeParameter('productId', i), 'Product ID'));
 		const changes = productBody.call(this, this.getNodeParameter('fields', i, {}) as IDataObject, i);
 		if (Object.keys(changes).length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Add at least one field under "Update Fields"', { itemIndex: i });

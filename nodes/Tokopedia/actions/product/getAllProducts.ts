@@ -6,6 +6,7 @@ import { pages, take } from '../../../common/paginate';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import { limitField, returnAllField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
+import { positiveLimit } from '../../../common/validate';
 
 // Product info by shop pages by at most 50 (reference §3.3 PR1).
 const PER_PAGE = 50;
@@ -18,7 +19,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const app = await fsId.call(this);
 	return await forEachItem.call(this, items, async (i) => {
 		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
+		const limit = returnAll ? Infinity : positiveLimit(this.getNodeParameter('limit', i));
 		const shopId = await shop(i);
 		const products = pages<IDataObject>(async (cursor) => {
 			const page = Number(cursor ?? 1);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
-import { integerIds } from '../common.descriptions';
+import { numericId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,7 +21,7 @@ export const description = withDisplay({ resource: ['product'], operation: ['get
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const app = await fsId.call(this);
 	return await forEachItem.call(this, items, async (i) => {
-		const [productId] = integerIds(this.getNodeParameter('productId', i), 'Product ID');
+		const productId = Number(numericId(this.getNodeParameter('productId', i), 'Product ID'));
 		const data = await tokopediaApiRequest.call(this, 'GET', `/inventory/v1/fs/${app}/product/variant/${productId}`, { itemIndex: i });
 		return (data ?? {}) as IDataObject;
 	});

@@ -5,9 +5,9 @@ import { errorToJson } from '../../../common/items';
 import type { RowResult } from '../../../common/rowResults';
 import { batchOutput } from '../../../common/rowResults';
 import { fsId, tokopediaApiRequest } from '../../transport';
-import { integerIds } from '../common.descriptions';
 import type { ShopResolver } from '../types';
 import { productIdResults } from './shared';
+import { numericId } from '../../../common/validate';
 
 // Set active / inactive / delete take at most 25 ids per call (reference §3.3 PR9).
 const IDS_PER_REQUEST = 25;
@@ -34,8 +34,7 @@ export async function changeProducts(
 	const byShop = new Map<string, Array<{ itemIndex: number; productId: number }>>();
 	for (let i = 0; i < items.length; i++) {
 		try {
-			const [productId] = integerIds(this.getNodeParameter('productId', i), 'Product ID');
-			if (productId === undefined) throw new Error('"Product ID" is empty');
+			const productId = Number(numericId(this.getNodeParameter('productId', i), 'Product ID'));
 			const shopId = await shop(i);
 			if (!byShop.has(shopId)) byShop.set(shopId, []);
 			byShop.get(shopId)!.push({ itemIndex: i, productId });
