@@ -7,12 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { isTransientNetworkError, isTransientStatus, retryAfterToMs, withRetry } from '../../common/retry';
+import { markPossiblyApplied } from '../../common/exactlyOnce';
+import { isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, retryAfterToMs, withRetry } from '../../common/retry';
 import type { AttemptOutcome } from '../../common/retry';
 import type { ApiContext, RawResponse, TokenLifecycle } from '../../common/tokenRenewal';
 import { findTokenServiceError, parseJsonBody, sendWithToken } from '../../common/tokenRenewal';
 import type { TikTokShopEnvelope } from './errors';
-import { EXPIRED_TOKEN_CODE, TRANSIENT_CODES, tikTokShopApiError } from './errors';
+import { EXPIRED_TOKEN_CODE, RATE_LIMIT_CODE, TRANSIENT_CODES, tikTokShopApiError } from './errors';
 
 export const CREDENTIAL_TYPE = 'tikTokShopApi';
 
@@ -24,6 +25,11 @@ export interface TikTokShopRequest {
 	/** Sent as shop_cipher; shop-scoped APIs need it and /authorization/* refuses it (reference §2.3). */
 	shopCipher?: string;
 	itemIndex?: number;
+	/**
+	 * A write TikTok does not deduplicate: never re-sent once it may have been applied; such a failure is
+	 * thrown marked for `writeOnce` (nodes/common/exactlyOnce.ts), which reads the state back instead.
+	 */
+	sendOnce?: boolean;
 	/** A multipart upload: sent as is, and (as TikTok requires) left out of the signature. */
 	multipart?: { body: Buffer; contentType: string };
 }
@@ -101,10 +107,12 @@ export async function tikTokShopApiRequest(
 				});
 			}
 			if (isTransientNetworkError(error)) {
-				return { kind: 'retry', reason: 'network', lastError: new NodeApiError(node, { message: String((error as Error).message) }, {
+				const lastError = new NodeApiError(node, { message: String((error as Error).message) }, {
 					message: `Could not reach TikTok Shop at ${baseURL}: ${(error as Error).message}`,
 					itemIndex: request.itemIndex,
-				}) };
+				});
+				if (request.sendOnce && mayHaveBeenApplied(error)) throw markPossiblyApplied(lastError);
+				return { kind: 'retry', reason: 'network', lastError };
 			}
 			throw new NodeApiError(node, { message: String((error as Error).message) }, {
 				message: `TikTok Shop request failed: ${(error as Error).message}`,
@@ -124,6 +132,9 @@ export async function tikTokShopApiRequest(
 		};
 		const error = tikTokShopApiError(node, failure, status, request.itemIndex);
 		if (isTransientStatus(status) || TRANSIENT_CODES.has(failure.code)) {
+			if (request.sendOnce && failure.code !== RATE_LIMIT_CODE && mayHaveBeenApplied(error, status < 400 ? 500 : status)) {
+				throw markPossiblyApplied(error);
+			}
 			return {
 				kind: 'retry',
 				reason: `HTTP ${status} / ${failure.code}`,

@@ -2,7 +2,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, 
 import { NodeApiError } from 'n8n-workflow';
 
 import type { AttemptOutcome } from '../../common/retry';
-import { isTransientNetworkError, isTransientStatus, withRetry } from '../../common/retry';
+import { markPossiblyApplied } from '../../common/exactlyOnce';
+import { isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, withRetry } from '../../common/retry';
 import type { ApiContext, RawResponse, TokenLifecycle } from '../../common/tokenRenewal';
 import { findTokenServiceError, parseJsonBody, sendWithToken } from '../../common/tokenRenewal';
 import type { TokopediaFailure } from './errors';
@@ -14,6 +15,11 @@ export interface TokopediaRequest {
 	query?: IDataObject;
 	body?: IDataObject | IDataObject[];
 	itemIndex?: number;
+	/**
+	 * A write Tokopedia does not deduplicate: never re-sent once it may have been applied; such a failure
+	 * is thrown marked for `writeOnce` (nodes/common/exactlyOnce.ts), which reads the state back instead.
+	 */
+	sendOnce?: boolean;
 	/** Return the raw bytes (shipping label HTML) instead of an envelope's data. */
 	binary?: boolean;
 }
@@ -156,6 +162,7 @@ export async function tokopediaApiCall(
 			const message = tokenFailure ? tokenFailure.message : `Tokopedia request failed: ${(error as Error).message}`;
 			const wrapped = new NodeApiError(node, { message }, { message, itemIndex: request.itemIndex });
 			if (!tokenFailure && isTransientNetworkError(error)) {
+				if (request.sendOnce && mayHaveBeenApplied(error)) throw markPossiblyApplied(wrapped);
 				return { kind: 'retry', reason: 'network', lastError: wrapped };
 			}
 			throw wrapped;
@@ -176,6 +183,7 @@ export async function tokopediaApiCall(
 		}
 		const error = tokopediaApiError(node, failure, response.statusCode, request.itemIndex);
 		if (isTransientStatus(response.statusCode)) {
+			if (request.sendOnce && mayHaveBeenApplied(error, response.statusCode)) throw markPossiblyApplied(error);
 			return { kind: 'retry', reason: `HTTP ${response.statusCode}`, retryAfterMs: rateLimitWaitMs(response.headers), lastError: error };
 		}
 		throw error;
