@@ -9,7 +9,9 @@ import type {
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { isFirstDelivery } from '../common/dedupe';
-import { duplicateWindowOption, fetchOrderOption } from '../common/triggerOptions';
+import { verifyingCredentials } from '../common/credentialCache';
+import { duplicateWindowOption, effectiveMaxAgeSeconds, fetchOrderOption, maxAgeOption } from '../common/triggerOptions';
+import { jsonObjectOf, refuse, startRun } from '../common/webhookDelivery';
 import { normalizeTikTokShopOrder, orderOutputField } from '../common/normalizedOrder';
 import { hmacHexMatches, rawBodyOf } from '../common/signature';
 import { orderStatusOptions } from './actions/order/shared';
@@ -32,6 +34,9 @@ async function registrations(this: IHookFunctions, shopCipher: string): Promise<
 async function chosenShop(this: IHookFunctions | IWebhookFunctions): Promise<string> {
 	return await resolveShopCipher.call(this, String(this.getNodeParameter('shop', '', { extractValue: true }) ?? ''));
 }
+
+/** Clock skew tolerated for timestamps ahead of this server's clock. */
+const FUTURE_SKEW_SECONDS = 600;
 
 export class TikTokShopTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -72,6 +77,7 @@ export class TikTokShopTrigger implements INodeType {
 				default: {},
 				options: [
 					duplicateWindowOption('notification ID'),
+					maxAgeOption,
 					fetchOrderOption,
 					{ ...orderOutputField, description: 'Format of the fetched order (with Fetch Full Order)' },
 					{
@@ -131,43 +137,47 @@ export class TikTokShopTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
-		const response = this.getResponseObject();
-		const credentials = await this.getCredentials('tikTokShopApi');
-		const raw = rawBodyOf(request);
-		const appKey = String(credentials.appKey ?? '').trim();
+		const raw = rawBodyOf(this.getRequestObject()) ?? Buffer.alloc(0);
 		const signature = this.getHeaderData().authorization as string | undefined;
 		// TikTok signs app_key + raw body with the app secret (reference §7.4).
-		if (!raw || !appKey || !hmacHexMatches(String(credentials.appSecret ?? '').trim(), Buffer.concat([Buffer.from(appKey), raw]), signature)) {
-			response.status(401).send('Unauthorized').end();
+		const { accepted } = await verifyingCredentials.call(this, 'tikTokShopApi', (credentials) => {
+			const appKey = String(credentials.appKey ?? '').trim();
+			return appKey !== '' && hmacHexMatches(String(credentials.appSecret ?? '').trim(), Buffer.concat([Buffer.from(appKey), raw]), signature);
+		});
+		if (!accepted) {
+			this.getResponseObject().status(401).send('Unauthorized').end();
 			return { noWebhookResponse: true };
 		}
+		const event = jsonObjectOf(raw);
+		if (!event) return refuse.call(this, 400, 'The body is not a JSON object');
 
-		const event = this.getBodyData() as IDataObject;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const now = Date.now();
+		const timestamp = Number(event.timestamp);
+		const maxAgeSeconds = effectiveMaxAgeSeconds(options.maxAgeMinutes, options.dedupeMinutes);
+		if (!Number.isFinite(timestamp) || timestamp <= 0) return refuse.call(this, 400, 'The delivery has no timestamp');
+		if (now / 1000 - timestamp > maxAgeSeconds || timestamp - now / 1000 > FUTURE_SKEW_SECONDS) {
+			return refuse.call(this, 400, `The delivery's timestamp ${timestamp} is outside the accepted ${Math.round(maxAgeSeconds / 60)} minutes (Maximum Age)`);
+		}
+
 		const topic = topicOf(event.type);
 		const events = this.getNodeParameter('events', []) as string[];
-		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (!events.includes(topic)) return {};
 		const data = (event.data ?? {}) as IDataObject;
 		const statuses = (options.orderStatuses as string[] | undefined) ?? [];
 		if (topic === 'ORDER_STATUS_CHANGE' && statuses.length > 0 && !statuses.includes(String(data.order_status))) return {};
 
-		const node = this.getNode();
-		const scope = `${this.getWorkflow().id ?? ''}:${node.id}`;
+		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 		const notificationId = String(event.tts_notification_id ?? '');
 		const windowSeconds = Number(options.dedupeMinutes ?? 1440) * 60;
-		if (notificationId && !isFirstDelivery(this.getWorkflowStaticData('node'), scope, notificationId, windowSeconds)) {
+		if (notificationId && !isFirstDelivery(this.getWorkflowStaticData('node'), scope, notificationId, windowSeconds, now)) {
 			return {};
 		}
 
-		const item: IDataObject = {
-			topic,
-			...event,
-			event_time: event.timestamp ? new Date(Number(event.timestamp) * 1000).toISOString() : undefined,
-		};
+		const item: IDataObject = { topic, ...event, event_time: new Date(timestamp * 1000).toISOString() };
 		if (options.fetchOrder && data.order_id) {
 			// Answer TikTok first: the order lookup must not delay the acknowledgement.
-			response.status(200).json({ received: true }).end();
+			this.getResponseObject().status(200).json({ received: true }).end();
 			try {
 				const detail = await tikTokShopApiRequest.call(this, 'GET', '/order/202309/orders', {
 					shopCipher: await chosenShop.call(this),
@@ -178,8 +188,8 @@ export class TikTokShopTrigger implements INodeType {
 			} catch (error) {
 				item.order_error = error instanceof NodeApiError ? error.message : String(error);
 			}
-			return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(item)] };
+			return startRun.call(this, item, true);
 		}
-		return { workflowData: [this.helpers.returnJsonArray(item)] };
+		return startRun.call(this, item);
 	}
 }

@@ -10,11 +10,13 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isFirstDelivery } from '../common/dedupe';
+import { verifyingCredentials } from '../common/credentialCache';
 import { duplicateWindowOption, fetchOrderOption } from '../common/triggerOptions';
+import { jsonObjectOf, refuse, startRun } from '../common/webhookDelivery';
 import { normalizeTokopediaOrder, orderOutputField } from '../common/normalizedOrder';
 import { hmacHexMatches, rawBodyOf } from '../common/signature';
 import { orderStatusOptions } from './actions/order/shared';
-import { fsId, pick, tokopediaApiRequest, tokopediaCredentials } from './transport';
+import { CREDENTIAL_TYPE, fsId, pick, tokopediaApiRequest, tokopediaCredentials } from './transport';
 import type { WebhookUrlField } from './transport/webhooks';
 import { getWebhookRegistration, updateWebhookRegistration } from './transport/webhooks';
 
@@ -49,14 +51,36 @@ function presentedSignature(headers: IDataObject): string | undefined {
 	return match?.[1];
 }
 
-/** What makes a delivery the same delivery again: order id + status + its own time, or the body. */
-function deliveryKey(event: string, body: IDataObject, raw: Buffer): string {
+/** Statuses Tokopedia reports on the cancellation URL (reference §6.1: cancelled, rejected, invalid). */
+const CANCELLED_STATUSES = new Set([0, 2, 3, 4, 5, 6, 10, 15, 699]);
+
+/**
+ * The event a signed body can be, from its shape (reference §4.4–4.7). Order status and
+ * cancellation share one shape; a cancellation is a status change to a cancelled status.
+ */
+function eventsOfBody(body: IDataObject): string[] {
+	if (Array.isArray(body.product_changes_data)) return ['product_changes'];
+	if (body.upload_id !== undefined || body.success_rows_data !== undefined) return ['product_creation'];
+	if (body.msg_id !== undefined) return ['chat_notification'];
+	if (typeof body.action === 'string' && /^(slash_price|flash_sale)_/.test(body.action)) return ['campaign_notification'];
+	if (body.order_id === undefined) return [];
+	if (body.products !== undefined || body.recipient !== undefined || body.customer !== undefined) return ['order_notification'];
+	if (body.order_status === undefined) return ['order_request_cancellation'];
+	return CANCELLED_STATUSES.has(Number(body.order_status)) ? ['order_status', 'order_cancellation'] : ['order_status'];
+}
+
+/**
+ * What makes a delivery the same delivery again, from the signed body only (the URL's query is not
+ * signed): order id + status + its own time, or a digest of the body.
+ */
+function deliveryKey(body: IDataObject, raw: Buffer): string {
 	const orderId = body.order_id;
-	if (orderId !== undefined) {
+	if (orderId !== undefined && body.product_changes_data === undefined) {
 		const time = body.update_time ?? body.create_time ?? body.timestamp ?? '';
-		return `${event}:${String(orderId)}:${String(body.order_status ?? '')}:${String(time)}`;
+		const kind = body.products !== undefined ? 'new' : body.order_status === undefined ? 'request' : 'status';
+		return `${kind}:${String(orderId)}:${String(body.order_status ?? '')}:${String(time)}`;
 	}
-	return `${event}:${createHash('sha256').update(raw).digest('hex')}`;
+	return createHash('sha256').update(raw).digest('base64url').slice(0, 24);
 }
 
 export class TokopediaTrigger implements INodeType {
@@ -148,24 +172,30 @@ export class TokopediaTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
-		const response = this.getResponseObject();
-		const credentials = await tokopediaCredentials.call(this);
-		const raw = rawBodyOf(request);
-		if (!raw || !hmacHexMatches(String(credentials.webhookSecret ?? ''), raw, presentedSignature(this.getHeaderData() as IDataObject))) {
-			response.status(401).send('Unauthorized').end();
+		const raw = rawBodyOf(this.getRequestObject()) ?? Buffer.alloc(0);
+		const signature = presentedSignature(this.getHeaderData() as IDataObject);
+		const { accepted } = await verifyingCredentials.call(this, CREDENTIAL_TYPE, (credentials) =>
+			hmacHexMatches(String(credentials.webhookSecret ?? ''), raw, signature),
+		);
+		if (!accepted) {
+			this.getResponseObject().status(401).send('Unauthorized').end();
 			return { noWebhookResponse: true };
 		}
+		const body = jsonObjectOf(raw);
+		if (!body) return refuse.call(this, 400, 'The body is not a JSON object');
 		const event = String((this.getQueryData() as IDataObject).event ?? '');
+		// The query only says which registered URL was called; the signed body must be that event.
+		if (!eventsOfBody(body).includes(event)) {
+			return refuse.call(this, 400, `The signed body is not a "${event}" notification`);
+		}
 		const chosen = this.getNodeParameter('events', []) as string[];
 		if (!chosen.includes(event)) return {};
-		const body = this.getBodyData() as IDataObject;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const statuses = ((options.orderStatuses as Array<string | number> | undefined) ?? []).map(Number);
 		if (statuses.length > 0 && body.order_status !== undefined && !statuses.includes(Number(body.order_status))) return {};
 
 		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		if (!isFirstDelivery(this.getWorkflowStaticData('node'), scope, deliveryKey(event, body, raw), Number(options.dedupeMinutes ?? 1440) * 60)) {
+		if (!isFirstDelivery(this.getWorkflowStaticData('node'), scope, deliveryKey(body, raw), Number(options.dedupeMinutes ?? 1440) * 60)) {
 			return {};
 		}
 		const normalized = options.orderOutput === 'normalized';
@@ -174,7 +204,7 @@ export class TokopediaTrigger implements INodeType {
 		const orderId = pick(body, 'order_id');
 		if (options.fetchOrder && orderId !== undefined) {
 			// Acknowledge first: the lookup must not delay the answer Tokopedia waits for.
-			response.status(200).json({ received: true }).end();
+			this.getResponseObject().status(200).json({ received: true }).end();
 			try {
 				const order = (await tokopediaApiRequest.call(this, 'GET', `/v2/fs/${await fsId.call(this)}/order`, {
 					query: { order_id: String(orderId) },
@@ -183,8 +213,8 @@ export class TokopediaTrigger implements INodeType {
 			} catch (error) {
 				item.order_error = error instanceof NodeApiError ? error.message : String(error);
 			}
-			return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(item)] };
+			return startRun.call(this, item, true);
 		}
-		return { workflowData: [this.helpers.returnJsonArray(item)] };
+		return startRun.call(this, item);
 	}
 }

@@ -64,7 +64,34 @@ function title(topic: string): string {
 		.join(' ');
 }
 
-/** The event picker: every documented topic by name, sorted. */
-export const topicOptions: INodePropertyOptions[] = Object.entries(TOPIC_BY_TYPE)
-	.map(([type, topic]) => ({ name: `${title(topic)} (${type})`, value: topic }))
-	.sort((a, b) => a.name.localeCompare(b.name));
+/**
+ * The event types Update Shop Webhook accepts (reference §7.1, the request's enum); TikTok refuses
+ * every other topic with 36009004, so the picker offers only these.
+ */
+export const REGISTRABLE_TOPICS = [
+	'ORDER_STATUS_CHANGE',
+	'RECIPIENT_ADDRESS_UPDATE',
+	'PACKAGE_UPDATE',
+	'PRODUCT_STATUS_CHANGE',
+	'SELLER_DEAUTHORIZATION',
+	'UPCOMING_AUTHORIZATION_EXPIRATION',
+	'CANCELLATION_STATUS_CHANGE',
+	'RETURN_STATUS_CHANGE',
+	'NEW_CONVERSATION',
+	'NEW_MESSAGE',
+	'PRODUCT_INFORMATION_CHANGE',
+	'PRODUCT_CREATION',
+	'PRODUCT_CATEGORY_CHANGE',
+	'NEW_MESSAGE_LISTENER',
+	'INVOICE_STATUS_CHANGE',
+	'PRODUCT_AUDIT_STATUS_CHANGE',
+	'REVERSE_STATUS_UPDATE',
+] as const;
+
+const TYPE_BY_TOPIC = new Map(Object.entries(TOPIC_BY_TYPE).map(([type, topic]) => [topic, type]));
+
+/** The event picker: the registrable topics by name, sorted. */
+export const topicOptions: INodePropertyOptions[] = REGISTRABLE_TOPICS.map((topic) => ({
+	name: `${title(topic)} (${TYPE_BY_TOPIC.get(topic) ?? '?'})`,
+	value: topic,
+})).sort((a, b) => a.name.localeCompare(b.name));

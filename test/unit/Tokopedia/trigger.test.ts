@@ -60,4 +60,38 @@ describe('Tokopedia Trigger webhook', () => {
 		const body = JSON.stringify({ order_id: 1 });
 		expect(await deliver(body, { 'Authorization-Hmac': hmac(body) }, 'order_request_cancellation').result).toEqual({});
 	});
+
+	it('refuses a signed order-status body replayed to the cancellation URL, and takes a real cancellation there', async () => {
+		const shipped = status(500);
+		const replay = deliver(shipped, { 'Authorization-Hmac': hmac(shipped) }, 'order_cancellation', { events: ['order_cancellation'] });
+		expect(await replay.result).toEqual({ noWebhookResponse: true });
+		expect(replay.ctx.response.statusCode).toBe(400);
+		const cancelled = status(0);
+		const out = await deliver(cancelled, { 'Authorization-Hmac': hmac(cancelled) }, 'order_cancellation', { events: ['order_cancellation'] }).result;
+		expect(out.workflowData?.[0][0].json).toMatchObject({ event: 'order_cancellation', order_status: 0 });
+	});
+
+	it('refuses a new-order body sent to the status URL', async () => {
+		const body = JSON.stringify({ fs_id: 13004, order_id: 1, order_status: 220, products: [{ id: 1 }], recipient: {} });
+		const { ctx, result } = deliver(body, { 'Authorization-Hmac': hmac(body) }, 'order_status');
+		expect(await result).toEqual({ noWebhookResponse: true });
+		expect(ctx.response.statusCode).toBe(400);
+	});
+
+	it('knows a body delivered to both the status and the cancellation URL as one delivery', async () => {
+		const staticData = {};
+		const cancelled = status(10);
+		const both = { events: ['order_status', 'order_cancellation'] };
+		expect((await deliver(cancelled, { 'Authorization-Hmac': hmac(cancelled) }, 'order_status', both, staticData).result).workflowData).toHaveLength(1);
+		expect(await deliver(cancelled, { 'Authorization-Hmac': hmac(cancelled) }, 'order_cancellation', both, staticData).result).toEqual({});
+	});
+
+	it.each([
+		['an empty body', ''],
+		['a body that is not JSON', '<xml/>'],
+	])('answers 400 and runs nothing for %s with a valid signature', async (_label, body) => {
+		const { ctx, result } = deliver(body, { 'Authorization-Hmac': hmac(body) });
+		expect(await result).toEqual({ noWebhookResponse: true });
+		expect(ctx.response.statusCode).toBe(400);
+	});
 });
