@@ -8,6 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { REPLACED_TOKEN_FIELD } from '../nodes/common/tokenRenewal';
 import { requestTokopediaToken } from '../nodes/Tokopedia/transport/token';
 
 export class TokopediaApi implements ICredentialType {
@@ -94,6 +95,7 @@ export class TokopediaApi implements ICredentialType {
 			clientId: String(credentials.clientId ?? '').trim(),
 			clientSecret: String(credentials.clientSecret ?? '').trim(),
 			authBaseUrl: String(credentials.authBaseUrl || 'https://accounts.tokopedia.com'),
+			replacedAccessToken: String(credentials[REPLACED_TOKEN_FIELD] ?? ''),
 		});
 	}
 

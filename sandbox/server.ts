@@ -102,6 +102,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 				requests: { total: log.total, byRoute: log.requestsByRoute, byStatus: log.statusCounts },
 				rateLimited: log.rateLimited,
 				faultsInjected: log.faultsInjected,
+				effects: log.effects,
 			};
 			for (const mp of marketplaces) stats[mp.name] = mp.stats();
 			stats.webhooks = webhooks.stats();
@@ -145,6 +146,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		return { status: 404, json: { error: `unknown control endpoint ${M} ${ctx.path}` } };
 	};
 
+	/** Never answers; the socket is destroyed after `hangMs`, when the client gives up, or when the sandbox closes. */
+	const hang = (res: ServerResponse, hangMs?: number) => {
+		hanging.add(res);
+		res.on('close', () => hanging.delete(res));
+		if (hangMs !== undefined && hangMs >= 0) {
+			const timer = setTimeout(() => res.socket?.destroy(), hangMs);
+			res.on('close', () => clearTimeout(timer));
+		}
+	};
+
 	const handle = async (req: IncomingMessage, res: ServerResponse) => {
 		const u = new URL(req.url ?? '/', 'http://sandbox.local');
 		const ctx: RequestContext = {
@@ -177,14 +188,26 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 				if (fault !== null) log.faultsInjected++;
 				const latency = traffic.latencyFor(key);
 				if (latency > 0) await new Promise((r) => setTimeout(r, latency));
-				if (fault === 'timeout') {
-					// never answer; the socket is destroyed when the client gives up or the sandbox closes
-					hanging.add(res);
-					res.on('close', () => hanging.delete(res));
+				if (fault?.status === 'drop') {
+					record(ctx, 0, null);
+					req.socket.destroy();
+					return;
+				}
+				if (fault?.status === 'timeout') {
+					hang(res, fault.hangMs);
 					record(ctx, 0, null);
 					return;
 				}
-				reply = fault !== null ? mp.faultReply(ctx, fault) : await prepared.run();
+				if (fault?.status === 'apply-drop' || fault?.status === 'apply-timeout') {
+					const applied = await prepared.run();
+					log.countEffect(ctx, applied);
+					record(ctx, 0, applied.code ?? null);
+					if (fault.status === 'apply-drop') req.socket.destroy();
+					else hang(res, fault.hangMs);
+					return;
+				}
+				reply = fault !== null ? mp.faultReply(ctx, fault.status as 500 | 503) : await prepared.run();
+				if (fault === null) log.countEffect(ctx, reply);
 			}
 		}
 		sendReply(res, reply);

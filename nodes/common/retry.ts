@@ -90,3 +90,17 @@ export function isTransientNetworkError(error: unknown): boolean {
 export function isTransientStatus(status: number): boolean {
 	return status === 429 || status === 408 || status >= 500;
 }
+
+/**
+ * Whether a failed attempt may still have been applied: the request may have reached the marketplace
+ * and only the answer was lost. A refused connection, a 429 or a rate-limit code was never applied.
+ */
+export function mayHaveBeenApplied(error: unknown, status?: number): boolean {
+	if (status !== undefined) return status !== 429 && isTransientStatus(status);
+	let current = error as { code?: string; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (current.code === 'ECONNREFUSED' || current.code === 'EAI_AGAIN') return false;
+		current = current.cause as typeof current;
+	}
+	return isTransientNetworkError(error);
+}

@@ -1,3 +1,6 @@
+import type { RequestContext } from './http';
+import type { Reply } from './marketplace';
+
 export interface RequestLogEntry {
 	time: string;
 	method: string;
@@ -19,6 +22,12 @@ export class RequestLog {
 	rateLimited = 0;
 	faultsInjected = 0;
 	total = 0;
+	/**
+	 * Writes that were applied (a non-GET API request whose answer was 2xx without an error code, counted
+	 * even when a fault then destroyed the answer), by route and target (path ids, else the body's
+	 * order_id, else "*"). A test asserts single effects with these.
+	 */
+	effects: Record<string, Record<string, number>> = {};
 
 	constructor(private capacity = 2000) {}
 
@@ -32,6 +41,13 @@ export class RequestLog {
 		if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
 	}
 
+	countEffect(ctx: RequestContext, reply: Reply): void {
+		if (ctx.method === 'GET' || !ctx.routeKey || ctx.routeKey === 'POST /token' || reply.status >= 400 || (reply.code ?? 0) !== 0) return;
+		const byTarget = (this.effects[ctx.routeKey] ??= {});
+		const target = effectTarget(ctx);
+		byTarget[target] = (byTarget[target] ?? 0) + 1;
+	}
+
 	recent(limit = 100): RequestLogEntry[] {
 		return this.entries.slice(-Math.max(0, limit)).reverse();
 	}
@@ -43,5 +59,20 @@ export class RequestLog {
 		this.rateLimited = 0;
 		this.faultsInjected = 0;
 		this.total = 0;
+		this.effects = {};
 	}
+}
+
+function effectTarget(ctx: RequestContext): string {
+	const ids = Object.entries(ctx.params)
+		.filter(([name]) => name !== 'fs_id')
+		.map(([, value]) => value);
+	if (ids.length) return ids.join('/');
+	try {
+		const body = JSON.parse(ctx.rawBody.toString('utf8')) as { order_id?: unknown };
+		if (body && typeof body === 'object' && body.order_id !== undefined) return String(body.order_id);
+	} catch {
+		// not JSON: no body target
+	}
+	return '*';
 }

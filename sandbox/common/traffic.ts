@@ -1,10 +1,21 @@
 import { routeKey } from './http';
 import { Prng } from './prng';
 
-export type FaultStatus = 500 | 503 | 'timeout';
+/**
+ * 500 / 503: answered with that status, not applied. 'timeout': never answered, not applied.
+ * 'drop': the connection is destroyed before the request is applied.
+ * 'apply-drop': the request IS applied, then the connection is destroyed without an answer.
+ * 'apply-timeout': the request IS applied, then no answer (for `hangMs`, then the connection is destroyed;
+ * without `hangMs` until the client gives up).
+ */
+export type FaultStatus = 500 | 503 | 'timeout' | 'drop' | 'apply-drop' | 'apply-timeout';
+
+export const FAULT_STATUSES: readonly FaultStatus[] = [500, 503, 'timeout', 'drop', 'apply-drop', 'apply-timeout'];
 
 export interface FaultConfig {
 	status: FaultStatus;
+	/** 'apply-timeout' / 'timeout': destroy the connection after this many ms instead of hanging until the client gives up. */
+	hangMs?: number;
 	/** Fail the next n matching requests, then stop. */
 	count?: number;
 	/** Probability 0..1 that a matching request fails (seeded PRNG). */
@@ -87,7 +98,7 @@ export class TrafficControl {
 	}
 
 	/** Returns the fault to inject for this request, if any (consumes `count`). */
-	takeFault(key: string): FaultStatus | null {
+	takeFault(key: string): FaultConfig | null {
 		const rc = this.route(key);
 		const f = rc?.fault;
 		if (!f) return null;
@@ -95,10 +106,10 @@ export class TrafficControl {
 			if (f.count <= 0) return null;
 			if (f.rate !== undefined && !(this.prng.next() < f.rate)) return null;
 			f.count -= 1;
-			return f.status;
+			return f;
 		}
-		if (f.rate !== undefined) return this.prng.next() < f.rate ? f.status : null;
-		return f.status;
+		if (f.rate !== undefined) return this.prng.next() < f.rate ? f : null;
+		return f;
 	}
 
 	latencyFor(key: string): number {

@@ -25,9 +25,10 @@ export const TOKOPEDIA_DEFAULTS: TokopediaSettings = {
 	defaultBurst: 20,
 	orderCount: 1500,
 	productCount: 300,
+	pickupAfterAckSeconds: 5,
 };
 
-const CONFIG_KEYS = ['accessTokenTtlSeconds', 'defaultQps', 'defaultBurst'] as const;
+const CONFIG_KEYS = ['accessTokenTtlSeconds', 'defaultQps', 'defaultBurst', 'pickupAfterAckSeconds'] as const;
 const BULK_KEYS = new Set(BULK_ROUTE_PATTERNS.map((p) => routeKey('POST', p)));
 
 /**

@@ -15,6 +15,8 @@ export interface TokopediaSettings {
 	orderCount: number;
 	/** Seeded catalogue size per linked shop (approximate: variant children are added on top of parents). */
 	productCount: number;
+	/** Request Pickup is refused until this long after the order was accepted through the API (reference O3: ≥ 5 s). */
+	pickupAfterAckSeconds: number;
 }
 
 /** Courier catalogue (L1). */

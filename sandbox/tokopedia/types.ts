@@ -100,6 +100,8 @@ export interface Order {
 	warehouse_id: number;
 	invoice: string;
 	status: number;
+	/** Wall-clock ms of the API ACK (Request Pickup is refused for pickupAfterAckSeconds after it). */
+	acked_at_ms?: number;
 	/** unix time the order reached 220 (null = never paid → not listed by GET /v2/order/list) */
 	paid_at: number | null;
 	create_time: number;

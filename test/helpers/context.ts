@@ -165,8 +165,9 @@ export function fakeContext(options: FakeContextOptions = {}): IExecuteFunctions
 				additional?: IAdditionalCredentialOptions,
 			) {
 				if (!store) throw new Error('no credential');
+				// n8n signs with (and renews into) the very object it is handed.
 				const data = additional?.credentialsDecrypted
-					? { ...(additional.credentialsDecrypted.data as ICredentialDataDecryptedObject) }
+					? (additional.credentialsDecrypted.data as ICredentialDataDecryptedObject)
 					: { ...store.data };
 				const credentialType = credentialTypes[type];
 				await preAuthenticate(data, false);

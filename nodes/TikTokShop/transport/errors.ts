@@ -10,8 +10,10 @@ export interface TikTokShopEnvelope<T = unknown> {
 
 /** Error codes that mean "the token is gone": renew it once, then retry (reference §4). */
 export const EXPIRED_TOKEN_CODE = 105002;
+/** Rate limited: the request was refused, never applied. */
+export const RATE_LIMIT_CODE = 36009002;
 /** Codes that mean "try again later" even when they arrive with HTTP 200. */
-export const TRANSIENT_CODES = new Set([36009002, 36009003, 36009007]);
+export const TRANSIENT_CODES = new Set([RATE_LIMIT_CODE, 36009003, 36009007]);
 
 // What to do about a code, in the user's words (reference §3.4, §4 and the common-errors page).
 const HINTS: Record<number, string> = {

@@ -1,5 +1,4 @@
 import type {
-	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
@@ -8,12 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { isTransientNetworkError, isTransientStatus, retryAfterToMs, withRetry } from '../../common/retry';
+import { markPossiblyApplied } from '../../common/exactlyOnce';
+import { isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, retryAfterToMs, withRetry } from '../../common/retry';
 import type { AttemptOutcome } from '../../common/retry';
-import type { ApiContext, RawResponse } from '../../common/tokenRenewal';
-import { parseJsonBody, renewalAfterExpiry } from '../../common/tokenRenewal';
+import type { ApiContext, RawResponse, TokenLifecycle } from '../../common/tokenRenewal';
+import { findTokenServiceError, parseJsonBody, sendWithToken } from '../../common/tokenRenewal';
 import type { TikTokShopEnvelope } from './errors';
-import { EXPIRED_TOKEN_CODE, TRANSIENT_CODES, tikTokShopApiError } from './errors';
+import { EXPIRED_TOKEN_CODE, RATE_LIMIT_CODE, TRANSIENT_CODES, tikTokShopApiError } from './errors';
 
 export const CREDENTIAL_TYPE = 'tikTokShopApi';
 
@@ -25,6 +25,11 @@ export interface TikTokShopRequest {
 	/** Sent as shop_cipher; shop-scoped APIs need it and /authorization/* refuses it (reference §2.3). */
 	shopCipher?: string;
 	itemIndex?: number;
+	/**
+	 * A write TikTok does not deduplicate: never re-sent once it may have been applied; such a failure is
+	 * thrown marked for `writeOnce` (nodes/common/exactlyOnce.ts), which reads the state back instead.
+	 */
+	sendOnce?: boolean;
 	/** A multipart upload: sent as is, and (as TikTok requires) left out of the signature. */
 	multipart?: { body: Buffer; contentType: string };
 }
@@ -49,29 +54,12 @@ function parseEnvelope(body: unknown): TikTokShopEnvelope<unknown> | undefined {
 	return undefined;
 }
 
-/** One HTTP exchange through n8n's authenticated helper; the envelope is checked by the caller. */
-async function send(
-	this: TikTokShopContext,
-	options: IHttpRequestOptions,
-	additional?: IAdditionalCredentialOptions,
-): Promise<RawResponse> {
-	return (await this.helpers.httpRequestWithAuthentication.call(
-		this,
-		CREDENTIAL_TYPE,
-		{ ...options, headers: { ...options.headers } },
-		additional,
-	)) as RawResponse;
-}
-
-function unwrapHelperError(error: unknown): unknown {
-	// n8n wraps errors thrown by preAuthentication (e.g. a used authorization code) in NodeApiError.
-	let current = error as { cause?: unknown; name?: string } | undefined;
-	for (let depth = 0; current && depth < 4; depth++) {
-		if (current.name === 'TikTokShopTokenError') return current;
-		current = current.cause as typeof current;
-	}
-	return error;
-}
+const tokenLifecycle: TokenLifecycle = {
+	credentialType: CREDENTIAL_TYPE,
+	marketplace: 'TikTok Shop',
+	// 105002 comes with HTTP 401 or 200 (reference §4).
+	isExpired: (response) => parseEnvelope(response.body)?.code === EXPIRED_TOKEN_CODE,
+};
 
 /**
  * Calls a TikTok Shop API and returns its `data`. Signing happens in the credential. Rate limits
@@ -101,31 +89,30 @@ export async function tikTokShopApiRequest(
 		timeout: 60_000,
 	};
 	const node = this.getNode();
-	let renewed = false;
 
 	return await withRetry<IDataObject>(async (): Promise<AttemptOutcome<IDataObject>> => {
 		let response: RawResponse;
 		try {
-			const sentAt = Date.now();
-			response = await send.call(this, options);
-			if (parseEnvelope(response.body)?.code === EXPIRED_TOKEN_CODE && !renewed) {
-				renewed = true;
-				response = await send.call(this, options, await renewalAfterExpiry.call(this, CREDENTIAL_TYPE, sentAt));
-			}
+			response = await sendWithToken.call(this, tokenLifecycle, options);
 		} catch (error) {
-			const cause = unwrapHelperError(error);
-			if ((cause as { name?: string }).name === 'TikTokShopTokenError') {
-				throw new NodeApiError(node, { message: (cause as Error).message }, {
-					message: (cause as Error).message,
-					description: 'The TikTok Shop credential could not get an access token.',
+			const tokenFailure = findTokenServiceError(error);
+			if (tokenFailure) {
+				throw new NodeApiError(node, { message: tokenFailure.message }, {
+					message: tokenFailure.message,
+					description:
+						tokenFailure.kind === 'unavailable'
+							? 'TikTok Shop\'s token service failed; the credential itself was not refused.'
+							: 'The TikTok Shop credential could not get an access token.',
 					itemIndex: request.itemIndex,
 				});
 			}
 			if (isTransientNetworkError(error)) {
-				return { kind: 'retry', reason: 'network', lastError: new NodeApiError(node, { message: String((error as Error).message) }, {
+				const lastError = new NodeApiError(node, { message: String((error as Error).message) }, {
 					message: `Could not reach TikTok Shop at ${baseURL}: ${(error as Error).message}`,
 					itemIndex: request.itemIndex,
-				}) };
+				});
+				if (request.sendOnce && mayHaveBeenApplied(error)) throw markPossiblyApplied(lastError);
+				return { kind: 'retry', reason: 'network', lastError };
 			}
 			throw new NodeApiError(node, { message: String((error as Error).message) }, {
 				message: `TikTok Shop request failed: ${(error as Error).message}`,
@@ -145,6 +132,9 @@ export async function tikTokShopApiRequest(
 		};
 		const error = tikTokShopApiError(node, failure, status, request.itemIndex);
 		if (isTransientStatus(status) || TRANSIENT_CODES.has(failure.code)) {
+			if (request.sendOnce && failure.code !== RATE_LIMIT_CODE && mayHaveBeenApplied(error, status < 400 ? 500 : status)) {
+				throw markPossiblyApplied(error);
+			}
 			return {
 				kind: 'retry',
 				reason: `HTTP ${status} / ${failure.code}`,

@@ -1,5 +1,7 @@
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { TokenServiceError, sharedRenewal } from '../../common/tokenRenewal';
+
 export interface TikTokShopTokenCredentials {
 	appKey: string;
 	appSecret: string;
@@ -40,64 +42,26 @@ const TOKEN_ERROR_HINTS: Record<number, string> = {
 	36009004: 'TikTok Shop rejected the app key or app secret. Copy both again from Partner Center → App & Service → your app.',
 };
 
-export class TikTokShopTokenError extends Error {
-	constructor(
-		message: string,
-		readonly code?: number,
-		readonly requestId?: string,
-	) {
-		super(message);
-		this.name = 'TikTokShopTokenError';
-	}
-}
+/** Token-service codes that mean "try again later", not "this grant is bad" (reference §4, §8). */
+const UNAVAILABLE_CODES = new Set([36009002, 36009003, 36009007]);
 
-/**
- * Renewals in flight or just finished, keyed by the grant they used. Several executions of the
- * same n8n process that find the token expired at the same moment share one renewal instead of
- * each spending the (rotating, single-use) refresh token. Entries live only while the token
- * they produced is still valid, and never longer than a minute.
- */
-const renewals = new Map<string, { settledAt?: number; result: Promise<TikTokShopTokenSet> }>();
-const SHARE_WINDOW_MS = 60_000;
-
-function grantKey(credentials: TikTokShopTokenCredentials): string {
-	const grant = credentials.refreshToken ? `rt:${credentials.refreshToken}` : `code:${credentials.authCode ?? ''}`;
-	return `${credentials.authBaseUrl}|${credentials.appKey}|${grant}`;
+function unavailable(base: string, cause: string): TokenServiceError {
+	return new TokenServiceError(
+		`The TikTok Shop token service at ${base} is unavailable (${cause}). This is not a problem with the credential: nothing in it needs to change. The node retried with back-off; run the workflow again later, or set "Retry On Fail" on the node.`,
+		'unavailable',
+	);
 }
 
 export async function renewTikTokShopToken(
 	this: IHttpRequestHelper,
 	credentials: TikTokShopTokenCredentials,
-	nowMs: number = Date.now(),
 ): Promise<TikTokShopTokenSet> {
-	for (const [key, entry] of renewals) {
-		if (entry.settledAt !== undefined && nowMs - entry.settledAt > SHARE_WINDOW_MS) renewals.delete(key);
-	}
-	const key = grantKey(credentials);
-	const shared = renewals.get(key);
-	if (shared) {
-		const tokens = await shared.result;
-		if (tokens.accessTokenExpiresAt * 1000 > nowMs + 5_000) return tokens;
-		renewals.delete(key);
-	}
-	const entry: { settledAt?: number; result: Promise<TikTokShopTokenSet> } = {
-		result: requestToken.call(this, credentials),
-	};
-	renewals.set(key, entry);
-	// A failed renewal is not shared: the next caller tries again.
-	entry.result.then(
-		() => (entry.settledAt = Date.now()),
-		() => renewals.delete(key),
+	const grant = credentials.refreshToken ? `rt:${credentials.refreshToken}` : `code:${credentials.authCode ?? ''}`;
+	return await sharedRenewal(
+		`tiktokshop|${credentials.authBaseUrl}|${credentials.appKey}|${grant}`,
+		async () => await requestToken.call(this, credentials),
+		(tokens) => tokens.accessTokenExpiresAt * 1000 > Date.now() + 5_000,
 	);
-	return await entry.result;
-}
-
-function parseJson(text: string): TokenEnvelope | undefined {
-	try {
-		return JSON.parse(text) as TokenEnvelope;
-	} catch {
-		return undefined;
-	}
 }
 
 async function requestToken(
@@ -106,11 +70,12 @@ async function requestToken(
 ): Promise<TikTokShopTokenSet> {
 	const { appKey, appSecret, authCode, refreshToken } = credentials;
 	if (!appKey || !appSecret) {
-		throw new TikTokShopTokenError('The TikTok Shop credential needs both "App Key" and "App Secret".');
+		throw new TokenServiceError('The TikTok Shop credential needs both "App Key" and "App Secret".', 'incomplete');
 	}
 	if (!refreshToken && !authCode) {
-		throw new TikTokShopTokenError(
+		throw new TokenServiceError(
 			`The TikTok Shop credential needs an "Authorization Code" or a "Refresh Token". ${AUTH_CODE_HINT}`,
+			'incomplete',
 		);
 	}
 	const base = credentials.authBaseUrl.replace(/\/+$/, '');
@@ -119,33 +84,38 @@ async function requestToken(
 		? { app_key: appKey, app_secret: appSecret, refresh_token: refreshToken, grant_type: 'refresh_token' }
 		: { app_key: appKey, app_secret: appSecret, auth_code: authCode, grant_type: 'authorized_code' };
 
-	let envelope: TokenEnvelope | undefined;
+	let response: { statusCode: number; body: unknown } | undefined;
 	let networkFailure: string | undefined;
 	try {
-		envelope = (await this.helpers.httpRequest({
+		response = (await this.helpers.httpRequest({
 			method: 'GET',
 			url: `${base}/api/v2/token/${usingRefresh ? 'refresh' : 'get'}`,
 			qs,
 			json: true,
+			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			timeout: 30_000,
-		})) as TokenEnvelope;
+		})) as { statusCode: number; body: unknown };
 	} catch (error) {
 		// The request URL carries the app secret (TikTok's design), so only the cause is reported.
 		networkFailure = (error as { code?: string }).code ?? 'network error';
 	}
-	if (networkFailure !== undefined) {
-		throw new TikTokShopTokenError(`Could not reach the TikTok Shop token service at ${base} (${networkFailure}).`);
-	}
+	if (networkFailure !== undefined || !response) throw unavailable(base, networkFailure ?? 'no answer');
+	let envelope = response.body as TokenEnvelope | string | undefined;
 	if (typeof envelope === 'string') envelope = parseJson(envelope);
+	const status = response.statusCode;
+	const code = envelope?.code;
+	if (status >= 500 || status === 429 || status === 408 || (code !== undefined && UNAVAILABLE_CODES.has(code))) {
+		throw unavailable(base, `HTTP ${status}${code !== undefined ? `, code ${code}` : ''}`);
+	}
+	if (typeof code !== 'number') throw unavailable(base, `HTTP ${status} without a token envelope`);
 	const data = envelope?.data;
-	if (envelope?.code !== 0 || !data?.access_token) {
-		const code = envelope?.code;
-		const hint = (code !== undefined && TOKEN_ERROR_HINTS[code]) || AUTH_CODE_HINT;
-		throw new TikTokShopTokenError(
-			`TikTok Shop refused to ${usingRefresh ? 'refresh the access token' : 'exchange the authorization code'}: ${envelope?.message ?? 'no message'} (code ${code ?? 'none'}). ${hint}`,
-			code,
-			envelope?.request_id,
+	if (code !== 0 || !data?.access_token) {
+		const hint = TOKEN_ERROR_HINTS[code] || AUTH_CODE_HINT;
+		throw new TokenServiceError(
+			`TikTok Shop refused to ${usingRefresh ? 'refresh the access token' : 'exchange the authorization code'}: ${envelope?.message ?? 'no message'} (code ${code}). ${hint}`,
+			'refused',
+			{ code, requestId: envelope?.request_id, httpStatus: status },
 		);
 	}
 	return {
@@ -157,4 +127,12 @@ async function requestToken(
 		refreshTokenExpiresAt: Number(data.refresh_token_expire_in ?? 0),
 		authCode: '',
 	};
+}
+
+function parseJson(text: string): TokenEnvelope | undefined {
+	try {
+		return JSON.parse(text) as TokenEnvelope;
+	} catch {
+		return undefined;
+	}
 }

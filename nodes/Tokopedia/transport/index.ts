@@ -1,10 +1,11 @@
-import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { AttemptOutcome } from '../../common/retry';
-import { isTransientNetworkError, isTransientStatus, withRetry } from '../../common/retry';
-import type { ApiContext, RawResponse } from '../../common/tokenRenewal';
-import { parseJsonBody, renewalAfterExpiry } from '../../common/tokenRenewal';
+import { markPossiblyApplied } from '../../common/exactlyOnce';
+import { isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, withRetry } from '../../common/retry';
+import type { ApiContext, RawResponse, TokenLifecycle } from '../../common/tokenRenewal';
+import { findTokenServiceError, parseJsonBody, sendWithToken } from '../../common/tokenRenewal';
 import type { TokopediaFailure } from './errors';
 import { tokopediaApiError } from './errors';
 
@@ -14,6 +15,11 @@ export interface TokopediaRequest {
 	query?: IDataObject;
 	body?: IDataObject | IDataObject[];
 	itemIndex?: number;
+	/**
+	 * A write Tokopedia does not deduplicate: never re-sent once it may have been applied; such a failure
+	 * is thrown marked for `writeOnce` (nodes/common/exactlyOnce.ts), which reads the state back instead.
+	 */
+	sendOnce?: boolean;
 	/** Return the raw bytes (shipping label HTML) instead of an envelope's data. */
 	binary?: boolean;
 }
@@ -113,14 +119,11 @@ export function parseRateLimit(headers: RawResponse['headers']): { rate: number;
 	return { rate, burst: match[2] ? Number(match[2]) : rate };
 }
 
-async function send(this: ApiContext, options: IHttpRequestOptions, renewal?: IAdditionalCredentialOptions): Promise<RawResponse> {
-	return (await this.helpers.httpRequestWithAuthentication.call(
-		this,
-		CREDENTIAL_TYPE,
-		{ ...options, headers: { ...options.headers } },
-		renewal,
-	)) as RawResponse;
-}
+const tokenLifecycle: TokenLifecycle = {
+	credentialType: CREDENTIAL_TYPE,
+	marketplace: 'Tokopedia',
+	isExpired: (response) => response.statusCode === 401,
+};
 
 /**
  * Calls the Tokopedia Seller API and returns the whole response (data, headers). HTTP 429 and 5xx
@@ -149,25 +152,17 @@ export async function tokopediaApiCall(
 		timeout: 60_000,
 	};
 	const node = this.getNode();
-	let renewed = false;
 
 	return await withRetry(async (): Promise<AttemptOutcome<TokopediaResponse>> => {
 		let response: RawResponse;
 		try {
-			const sentAt = Date.now();
-			response = await send.call(this, options);
-			if (response.statusCode === 401 && !renewed) {
-				renewed = true;
-				response = await send.call(this, options, await renewalAfterExpiry.call(this, CREDENTIAL_TYPE, sentAt));
-			}
+			response = await sendWithToken.call(this, tokenLifecycle, options);
 		} catch (error) {
-			let cause = error as { name?: string; message?: string; cause?: unknown } | undefined;
-			for (let depth = 0; cause && cause.name !== 'TokopediaTokenError' && depth < 4; depth++) {
-				cause = cause.cause as typeof cause;
-			}
-			const message = cause?.name === 'TokopediaTokenError' ? String(cause.message) : `Tokopedia request failed: ${(error as Error).message}`;
+			const tokenFailure = findTokenServiceError(error);
+			const message = tokenFailure ? tokenFailure.message : `Tokopedia request failed: ${(error as Error).message}`;
 			const wrapped = new NodeApiError(node, { message }, { message, itemIndex: request.itemIndex });
-			if (cause?.name !== 'TokopediaTokenError' && isTransientNetworkError(error)) {
+			if (!tokenFailure && isTransientNetworkError(error)) {
+				if (request.sendOnce && mayHaveBeenApplied(error)) throw markPossiblyApplied(wrapped);
 				return { kind: 'retry', reason: 'network', lastError: wrapped };
 			}
 			throw wrapped;
@@ -188,6 +183,7 @@ export async function tokopediaApiCall(
 		}
 		const error = tokopediaApiError(node, failure, response.statusCode, request.itemIndex);
 		if (isTransientStatus(response.statusCode)) {
+			if (request.sendOnce && mayHaveBeenApplied(error, response.statusCode)) throw markPossiblyApplied(error);
 			return { kind: 'retry', reason: `HTTP ${response.statusCode}`, retryAfterMs: rateLimitWaitMs(response.headers), lastError: error };
 		}
 		throw error;

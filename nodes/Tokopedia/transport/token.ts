@@ -1,11 +1,6 @@
-import type { IHttpRequestHelper } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
-export class TokopediaTokenError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'TokopediaTokenError';
-	}
-}
+import { TokenServiceError, sharedRenewal } from '../../common/tokenRenewal';
 
 interface TokenResponse {
 	access_token?: string;
@@ -15,19 +10,41 @@ interface TokenResponse {
 	error_description?: string;
 }
 
+export interface TokopediaTokenSet extends IDataObject {
+	accessToken: string;
+	accessTokenIssuedAt: number;
+}
+
 /**
  * Client-credentials token from the accounts host (reference §2.1): grant type in the query,
- * client id and secret as HTTP Basic, empty body.
+ * client id and secret as HTTP Basic, empty body. Concurrent renewals of one process share one grant.
  */
 export async function requestTokopediaToken(
 	this: IHttpRequestHelper,
+	credentials: { clientId: string; clientSecret: string; authBaseUrl: string; replacedAccessToken?: string },
+): Promise<TokopediaTokenSet> {
+	const { tokens } = await sharedRenewal(
+		`tokopedia|${credentials.authBaseUrl}|${credentials.clientId}|${credentials.replacedAccessToken ?? ''}`,
+		async () => await grant.call(this, credentials),
+		(granted) => granted.expiresAt > Date.now() + 5_000,
+	);
+	return tokens;
+}
+
+async function grant(
+	this: IHttpRequestHelper,
 	credentials: { clientId: string; clientSecret: string; authBaseUrl: string },
-): Promise<{ accessToken: string; accessTokenIssuedAt: number }> {
+): Promise<{ tokens: TokopediaTokenSet; expiresAt: number }> {
 	const { clientId, clientSecret } = credentials;
 	if (!clientId || !clientSecret) {
-		throw new TokopediaTokenError('The Tokopedia credential needs both "Client ID" and "Client Secret".');
+		throw new TokenServiceError('The Tokopedia credential needs both "Client ID" and "Client Secret".', 'incomplete');
 	}
 	const base = credentials.authBaseUrl.replace(/\/+$/, '');
+	const unavailable = (cause: string) =>
+		new TokenServiceError(
+			`The Tokopedia token service at ${base} is unavailable (${cause}). This is not a problem with the credential: nothing in it needs to change. The node retried with back-off; run the workflow again later, or set "Retry On Fail" on the node.`,
+			'unavailable',
+		);
 	let response: { statusCode: number; body: TokenResponse | string } | undefined;
 	let networkFailure: string | undefined;
 	try {
@@ -47,9 +64,7 @@ export async function requestTokopediaToken(
 	} catch (error) {
 		networkFailure = (error as { code?: string }).code ?? 'network error';
 	}
-	if (networkFailure !== undefined || !response) {
-		throw new TokopediaTokenError(`Could not reach the Tokopedia token service at ${base} (${networkFailure}).`);
-	}
+	if (networkFailure !== undefined || !response) throw unavailable(networkFailure ?? 'no answer');
 	let body = response.body;
 	if (typeof body === 'string') {
 		try {
@@ -58,11 +73,19 @@ export async function requestTokopediaToken(
 			body = {};
 		}
 	}
-	if (response.statusCode >= 400 || !body.access_token) {
-		const reason = body.error_description ?? body.error ?? `HTTP ${response.statusCode}`;
-		throw new TokopediaTokenError(
+	const status = response.statusCode;
+	if (status >= 500 || status === 429 || status === 408) throw unavailable(`HTTP ${status}`);
+	if (status < 400 && !body.access_token) throw unavailable(`HTTP ${status} without an access token`);
+	if (status >= 400) {
+		const reason = body.error_description ?? body.error ?? `HTTP ${status}`;
+		throw new TokenServiceError(
 			`Tokopedia refused the client credentials (${reason}). Check "Client ID" and "Client Secret" in the credential: Tokopedia Developer Console → your app.`,
+			'refused',
+			{ code: body.error, httpStatus: status },
 		);
 	}
-	return { accessToken: body.access_token, accessTokenIssuedAt: Date.now() };
+	return {
+		tokens: { accessToken: body.access_token!, accessTokenIssuedAt: Date.now() },
+		expiresAt: Date.now() + Number(body.expires_in ?? 0) * 1000,
+	};
 }

@@ -90,6 +90,7 @@ export function registerOrderRoutes(r: Router<Handler>): void {
 			if (rejected.size && o.stock_deducted) c.state.moveOrderStock(o, 1, 'ack_partial_reject', rejected);
 		}
 		c.state.accept(o);
+		o.acked_at_ms = Date.now();
 		return std('success');
 	});
 
@@ -150,6 +151,8 @@ export function registerOrderRoutes(r: Router<Handler>): void {
 		const o = c.state.orders.get(b.order_id);
 		if (!o || o.shop_id !== b.shop_id) throw bad('ORD_API_008', 'Data Not Found');
 		if (o.status !== ST.ACCEPTED) throw bad('ORD_USC_017', `Order status ${o.status} is not eligible to request pickup (must be 400)`);
+		const waitMs = (o.acked_at_ms ?? 0) + c.state.settings.pickupAfterAckSeconds * 1000 - Date.now();
+		if (waitMs > 0) throw bad('ORD_USC_025', `Pickup cannot be requested yet: wait ${Math.ceil(waitMs / 1000)} s after accepting the order`);
 		c.state.requestPickup(o);
 		return std({ order_id: o.order_id, shop_id: o.shop_id, request_time: fmtDateTime(c.now), result: 'Terima kasih telah melakukan pengiriman.' });
 	});

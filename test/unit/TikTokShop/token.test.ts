@@ -13,7 +13,7 @@ function tokenHelper(reply: (options: IHttpRequestOptions) => unknown) {
 				httpRequest: async (options: IHttpRequestOptions) => {
 					calls.push(options);
 					await new Promise((resolve) => setImmediate(resolve));
-					return reply(options);
+					return { statusCode: 200, headers: {}, body: reply(options) };
 				},
 			},
 		} as never,
@@ -116,6 +116,7 @@ describe('TikTok Shop credential: preAuthentication', () => {
 			},
 		} as never;
 		const attempt = credentialType.preAuthentication.call(context, { ...base, authCode: 'c', refreshToken: '' });
-		await expect(attempt).rejects.toThrow('Could not reach the TikTok Shop token service at http://auth.test (ECONNREFUSED).');
+		await expect(attempt).rejects.toThrow('The TikTok Shop token service at http://auth.test is unavailable (ECONNREFUSED).');
+		await expect(attempt).rejects.not.toThrow(/very-secret-value|Authorize the app again/);
 	});
 });

@@ -11,6 +11,9 @@ function envelope(code: number, data: unknown = {}, message = code === 0 ? 'Succ
 	return { code, message, request_id: `req-${code}`, data };
 }
 
+/** The token host's answer as n8n's helper returns it with returnFullResponse. */
+const full = (body: unknown, statusCode = 200) => ({ statusCode, body, headers: {} });
+
 /** A scripted TikTok: token calls mint tokens; API calls answer from `script` in order. */
 function scripted(script: Array<{ status?: number; body: unknown; headers?: Record<string, string> }>) {
 	const apiCalls: IHttpRequestOptions[] = [];
@@ -18,12 +21,12 @@ function scripted(script: Array<{ status?: number; body: unknown; headers?: Reco
 	const transport = async (options: IHttpRequestOptions) => {
 		if (options.url.includes('/api/v2/token/')) {
 			tokens++;
-			return envelope(0, {
+			return full(envelope(0, {
 				access_token: `TTP_access_${tokens}`,
 				access_token_expire_in: future,
 				refresh_token: `TTP_refresh_${tokens}`,
 				refresh_token_expire_in: future,
-			});
+			}));
 		}
 		apiCalls.push(options);
 		const next = script.shift();
@@ -64,7 +67,7 @@ describe('tikTokShopApiRequest', () => {
 			if (options.url.includes('/api/v2/token/')) {
 				tokens++;
 				await new Promise((resolve) => setTimeout(resolve, 20));
-				return envelope(0, { access_token: `TTP_new_${tokens}`, access_token_expire_in: future, refresh_token: `TTP_r_${tokens}`, refresh_token_expire_in: future });
+				return full(envelope(0, { access_token: `TTP_new_${tokens}`, access_token_expire_in: future, refresh_token: `TTP_r_${tokens}`, refresh_token_expire_in: future }));
 			}
 			await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
 			const token = options.headers?.['x-tts-access-token'];

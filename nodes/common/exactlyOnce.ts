@@ -1,0 +1,87 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+const possiblyApplied = new WeakSet<object>();
+
+/**
+ * Marks the error of a write that may have reached the marketplace and been applied although no answer
+ * came back (a timeout, a dropped connection, a 5xx). Transports throw such errors for `sendOnce`
+ * requests instead of re-sending them; `writeOnce` then reads the marketplace's state.
+ */
+export function markPossiblyApplied<E>(error: E): E {
+	if (error && typeof error === 'object') possiblyApplied.add(error);
+	return error;
+}
+
+export function isPossiblyApplied(error: unknown): boolean {
+	return !!error && typeof error === 'object' && possiblyApplied.has(error);
+}
+
+/** What the marketplace's state says about one write. */
+export type ReadBack =
+	| { applied: true; data?: IDataObject }
+	| { applied: false }
+	| { applied: 'unknown'; why: string };
+
+export interface OnceWrite {
+	/** The write in the user's words, with its id: "Ship Package 1152921504", "Accept Order 123". */
+	what: string;
+	/** Where the user can see whether it happened: "the package's status in Seller Center". */
+	check: string;
+	/** One attempt. The transport must not re-send it after it may have been applied (`sendOnce`). */
+	send: () => Promise<IDataObject>;
+	/** Reads the marketplace's state: is this write's effect there? */
+	readBack: () => Promise<ReadBack>;
+}
+
+export interface OnceOutcome {
+	data: IDataObject;
+	/** The answer was lost but the marketplace's state shows the write was applied. */
+	recovered: boolean;
+}
+
+// Every re-send follows a read-back that found the effect missing, so none of them can double it;
+// the bound only limits how long a flaky connection can hold one item.
+const MAX_SENDS = 4;
+
+function reason(error: unknown): string {
+	return (error as Error)?.message ?? String(error);
+}
+
+/**
+ * Sends a write that the marketplace does not deduplicate, exactly once in effect. When the answer is
+ * lost, it asks the marketplace (`readBack`) instead of re-sending blindly: applied → success marked
+ * `recovered`; not applied → sent again; cannot tell → an error that names the write and what to check,
+ * and nothing is sent again.
+ */
+export async function writeOnce(node: INode, write: OnceWrite, itemIndex?: number): Promise<OnceOutcome> {
+	for (let sends = 1; ; sends++) {
+		let failure: unknown;
+		try {
+			return { data: await write.send(), recovered: false };
+		} catch (error) {
+			// A clear refusal of the first attempt is the answer itself; of a re-send, it may mean an
+			// earlier attempt was applied after all (the marketplace refuses a second "ship"), so look.
+			if (!isPossiblyApplied(error) && sends === 1) throw error;
+			failure = error;
+		}
+		let state: ReadBack;
+		try {
+			state = await write.readBack();
+		} catch (error) {
+			state = { applied: 'unknown', why: `reading it back failed: ${reason(error)}` };
+		}
+		if (state.applied === true) return { data: state.data ?? {}, recovered: true };
+		if (state.applied === false && !isPossiblyApplied(failure)) throw failure;
+		if (state.applied === 'unknown' || sends >= MAX_SENDS) {
+			const why = state.applied === 'unknown' ? state.why : `it was still not applied after ${sends} attempts`;
+			throw new NodeOperationError(node, `${write.what}: outcome unknown, not sent again`, {
+				itemIndex,
+				description:
+					`The answer to ${write.what} was lost (${reason(failure)}) and ${why}. ` +
+					`The node did not send it again, so it cannot have been applied twice. ` +
+					`Check ${write.check} before running this item again.`,
+			});
+		}
+	}
+}
