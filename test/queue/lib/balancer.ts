@@ -13,7 +13,8 @@ export interface Balancer {
 export async function startBalancer(port: number, targets: () => string[]): Promise<Balancer> {
 	const forwarded: number[] = [];
 	let next = 0;
-	const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+	// no keep-alive: a reused socket the processor is closing would turn a delivery into a 502
+	const agent = new http.Agent({ keepAlive: false, maxSockets: 64 });
 	const server = http.createServer((req, res) => {
 		const list = targets();
 		if (list.length === 0) {
