@@ -458,14 +458,21 @@ export class N8nInstance {
 		return [...new Set(types.map((t) => t.name))];
 	}
 
-	/** `n8n start`; resolves once the editor, API and the published workflows' webhooks are up. */
-	async start(opts: { timeoutMs?: number } = {}): Promise<RunningN8n> {
+	/**
+	 * `n8n start` (default), `n8n worker` or `n8n webhook` (queue mode, see test/queue); resolves
+	 * once the process is ready: for `start` the editor, API and the published workflows' webhooks,
+	 * for `webhook` its listener on this instance's port, for `worker` its health server on this
+	 * instance's port (QUEUE_HEALTH_CHECK_PORT, set by queueProcessEnv).
+	 */
+	async start(opts: { timeoutMs?: number; command?: 'start' | 'worker' | 'webhook'; args?: string[] } = {}): Promise<RunningN8n> {
 		if (this.server) return this.server;
 		const timeoutMs = opts.timeoutMs ?? 120_000;
-		const logFile = path.join(this.userFolder, 'n8n-start.log');
+		const command = opts.command ?? 'start';
+		const readyLine = { start: 'Editor is now accessible via', worker: 'n8n worker is now ready', webhook: 'Webhook listener waiting for requests' }[command];
+		const logFile = path.join(this.userFolder, `n8n-${command}.log`);
 		const logStream = fs.createWriteStream(logFile, { flags: 'a' });
 		// own process group, so stop() also reaches the task runner n8n spawns
-		const child = spawn(NODE_BIN, [N8N_BIN, 'start'], { env: this.env, cwd: this.userFolder, detached: true });
+		const child = spawn(NODE_BIN, [N8N_BIN, command, ...(opts.args ?? [])], { env: this.env, cwd: this.userFolder, detached: true });
 		let logs = '';
 		const onData = (d: Buffer) => {
 			logs += d.toString();
@@ -509,13 +516,13 @@ export class N8nInstance {
 		while (true) {
 			if (exited) {
 				running.delete(server);
-				throw new Error(`n8n start exited before it was ready:\n${logs.slice(-4000)}`);
+				throw new Error(`n8n ${command} exited before it was ready:\n${logs.slice(-4000)}`);
 			}
 			try {
 				const res = await axios.get(`${this.url}/healthz/readiness`, { timeout: 2000, validateStatus: () => true });
 				// readiness turns ok before published workflows are activated; n8n prints the
 				// editor URL only after ActiveWorkflowManager.init(), so wait for both
-				if (res.status === 200 && res.data?.status === 'ok' && logs.includes('Editor is now accessible via')) break;
+				if (res.status === 200 && res.data?.status === 'ok' && logs.includes(readyLine)) break;
 			} catch {
 				// not listening yet
 			}
