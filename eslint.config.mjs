@@ -30,6 +30,10 @@ export default [
 			...n8nNodesBase.configs.credentials.rules,
 			// The rule's own docs: "Only applicable to nodes in the main repository" (a slug there, a URL here).
 			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			// Asks for password masking on every name containing "key" or "code" (App Key, Authorization Code),
+			// which @n8n/community-nodes/credential-unnecessary-password (the scanner's rule) flags as not
+			// secret; @n8n/community-nodes/credential-password-field still requires masking real secrets.
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
 		},
 	},
 	{

@@ -1,7 +1,9 @@
 import { routeKey } from './http';
 import { Prng } from './prng';
 
-export type FaultStatus = 500 | 503 | 'timeout';
+/** 'denied': the app lacks the permission for this API (TikTok 105005, Tokopedia RBAC). */
+export type FaultStatus = 500 | 503 | 'timeout' | 'denied';
+export type ReplyFault = Exclude<FaultStatus, 'timeout'>;
 
 export interface FaultConfig {
 	status: FaultStatus;

@@ -35,6 +35,10 @@ bootstrap_registry() {
 bootstrap_deps() {
 	local why
 	if why="$(cd "$BOOTSTRAP_REPO" && node scripts/lib/deps-fresh.js)"; then return 0; fi
+	# npm ci empties node_modules first: through a symlink that would wipe another checkout's install
+	if [ -L "$BOOTSTRAP_REPO/node_modules" ]; then
+		bootstrap_fail "node_modules is a symlink to $(readlink "$BOOTSTRAP_REPO/node_modules") and does not match package-lock.json (${why}): replace the symlink by a real install (rm node_modules && npm ci)."
+	fi
 	echo "== npm ci (${why})"
 	bootstrap_registry "install the dev dependencies (npm ci)"
 	(cd "$BOOTSTRAP_REPO" && npm ci --no-audit --no-fund --loglevel=error) \

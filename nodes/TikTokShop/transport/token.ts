@@ -1,5 +1,7 @@
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { describeNetworkFailure } from '../../common/networkFailure';
+
 export interface TikTokShopTokenCredentials {
 	appKey: string;
 	appSecret: string;
@@ -41,9 +43,10 @@ const TOKEN_ERROR_HINTS: Record<number, string> = {
 };
 
 export class TikTokShopTokenError extends Error {
+	// Not named `code`: n8n's credential test shows `error.cause.code` instead of the message when set.
 	constructor(
 		message: string,
-		readonly code?: number,
+		readonly marketplaceCode?: number,
 		readonly requestId?: string,
 	) {
 		super(message);
@@ -132,10 +135,12 @@ async function requestToken(
 		})) as TokenEnvelope;
 	} catch (error) {
 		// The request URL carries the app secret (TikTok's design), so only the cause is reported.
-		networkFailure = (error as { code?: string }).code ?? 'network error';
+		networkFailure = describeNetworkFailure(error);
 	}
 	if (networkFailure !== undefined) {
-		throw new TikTokShopTokenError(`Could not reach the TikTok Shop token service at ${base} (${networkFailure}).`);
+		throw new TikTokShopTokenError(
+			`Could not reach the TikTok Shop token service at ${base} (${networkFailure}). Check "Auth Base URL" in the credential (default https://auth.tiktok-shops.com) and that this n8n server can reach it.`,
+		);
 	}
 	if (typeof envelope === 'string') envelope = parseJson(envelope);
 	const data = envelope?.data;

@@ -1,5 +1,7 @@
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
+import { describeNetworkFailure } from '../../common/networkFailure';
+
 export class TokopediaTokenError extends Error {
 	constructor(message: string) {
 		super(message);
@@ -45,10 +47,12 @@ export async function requestTokopediaToken(
 			timeout: 30_000,
 		})) as { statusCode: number; body: TokenResponse | string };
 	} catch (error) {
-		networkFailure = (error as { code?: string }).code ?? 'network error';
+		networkFailure = describeNetworkFailure(error);
 	}
 	if (networkFailure !== undefined || !response) {
-		throw new TokopediaTokenError(`Could not reach the Tokopedia token service at ${base} (${networkFailure}).`);
+		throw new TokopediaTokenError(
+			`Could not reach the Tokopedia token service at ${base} (${networkFailure}). Check "Auth Base URL" in the credential (default https://accounts.tokopedia.com) and that this n8n server can reach it.`,
+		);
 	}
 	let body = response.body;
 	if (typeof body === 'string') {
