@@ -18,7 +18,7 @@ export class TikTokShopApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/tiktokshop.svg', dark: 'file:../icons/tiktokshop.dark.svg' };
 
-	documentationUrl = 'https://partner.tiktokshop.com/docv2/page/authorization-overview-202407';
+	documentationUrl = 'https://github.com/n8n-nodes-tokopedia-tiktokshop/n8n-nodes-tokopedia-tiktokshop#tiktok-shop-api-tiktokshopapi';
 
 	properties: INodeProperties[] = [
 		{
@@ -53,7 +53,6 @@ export class TikTokShopApi implements ICredentialType {
 			displayName: 'App Key',
 			name: 'appKey',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			required: true,
 			description: 'Partner Center → App & Service → your app → App key',
@@ -71,7 +70,6 @@ export class TikTokShopApi implements ICredentialType {
 			displayName: 'Authorization Code',
 			name: 'authCode',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			description:
 				'The code TikTok Shop appends to your redirect URL after a seller authorizes the app. It is single-use and valid for 30 minutes; n8n exchanges it once and keeps the refresh token. Leave empty when you paste a refresh token.',
@@ -136,13 +134,31 @@ export class TikTokShopApi implements ICredentialType {
 			url: '/authorization/202309/shops',
 			headers: { 'Content-Type': 'application/json' },
 		},
+		// n8n's type takes one kind of rule per list; its credential tester checks both kinds (HTTP status
+		// first, then the body of a 2xx), and TikTok answers these codes with either.
 		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'TikTok Shop refused the signature or the access token (HTTP 401). Check that App Key and App Secret belong to the same app (Partner Center → App & Service → your app); if they do, authorize the app again and paste the new authorization code.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'TikTok Shop denied access (HTTP 403): the app lacks the Authorization API package, or this n8n server\'s IP is not on the app\'s IP allow list. Add the API package in Partner Center → App & Service → Manage API (or the IP to the allow list), then have the seller re-authorize.',
+				},
+			},
 			{
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'code',
 					value: 106001,
-					message: 'TikTok Shop rejected the request signature: check the App Secret.',
+					message: 'TikTok Shop rejected the request signature: check that App Key and App Secret belong to the same app (Partner Center → App & Service → your app).',
 				},
 			},
 			{
@@ -150,9 +166,10 @@ export class TikTokShopApi implements ICredentialType {
 				properties: {
 					key: 'code',
 					value: 105005,
-					message: 'The app lacks the Authorization permission: add it in Partner Center and re-authorize.',
+					message:
+						'The app lacks the Authorization API package. Add it in Partner Center → App & Service → Manage API, then have the seller re-authorize.',
 				},
 			},
-		],
+		] as ICredentialTestRequest['rules'],
 	};
 }

@@ -18,7 +18,7 @@ export class TokopediaApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/tokopedia.svg', dark: 'file:../icons/tokopedia.dark.svg' };
 
-	documentationUrl = 'https://developer.tokopedia.com/openapi/guide/#/authentication';
+	documentationUrl = 'https://github.com/n8n-nodes-tokopedia-tiktokshop/n8n-nodes-tokopedia-tiktokshop#tokopedia-api-tokopediaapi';
 
 	properties: INodeProperties[] = [
 		{
@@ -109,5 +109,30 @@ export class TokopediaApi implements ICredentialType {
 			baseURL: '={{$credentials.apiBaseUrl}}',
 			url: '=/v1/shop/fs/{{$credentials.fsId}}/shop-info',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Tokopedia refused the access token (HTTP 401). Check that App ID, Client ID and Client Secret belong to the same app (Tokopedia Developer Console → your app).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Tokopedia denied access (HTTP 403): no shop is linked to this App ID, or the shop owner has not granted the app permission. Link the shop to the app in the Tokopedia Developer Console and have the owner grant it, then test again.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'Tokopedia does not know this path (HTTP 404). Check "API Base URL" and "App ID" in the credential.',
+				},
+			},
+		],
 	};
 }

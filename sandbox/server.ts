@@ -4,7 +4,7 @@ import { Clock } from './common/clock';
 import { readBody, type RequestContext, sendBytes, sendJson } from './common/http';
 import type { Marketplace, Reply } from './common/marketplace';
 import { RequestLog } from './common/requestLog';
-import { type RouteTrafficConfig, TrafficControl } from './common/traffic';
+import { type ReplyFault, type RouteTrafficConfig, TrafficControl } from './common/traffic';
 import { newRequestId } from './tiktokshop/envelope';
 import { TIKTOKSHOP_DEFAULTS, TikTokShopMarketplace } from './tiktokshop';
 import type { TikTokShopSettings } from './tiktokshop/state';
@@ -209,7 +209,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 				if (fault?.status === 429) {
 					reply = mp.rateLimitedReply(ctx);
 					if (fault.retryAfterSeconds !== undefined) reply.headers = { ...reply.headers, 'Retry-After': String(fault.retryAfterSeconds) };
-				} else reply = fault !== null ? mp.faultReply(ctx, fault.status as 500 | 502 | 503) : await prepared.run();
+				} else reply = fault !== null ? mp.faultReply(ctx, fault.status as ReplyFault) : await prepared.run();
 				if (fault === null) log.countEffect(ctx, reply);
 			}
 		}

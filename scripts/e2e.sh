@@ -6,6 +6,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 t0=$SECONDS
+# shellcheck source=scripts/lib/bootstrap.sh
+source scripts/lib/bootstrap.sh
+bootstrap_dev
 
 echo "== n8n runtime"
 bash scripts/install-n8n.sh

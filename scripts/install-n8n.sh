@@ -9,6 +9,10 @@ NODE_PKG_VERSION="${NODE_PKG_VERSION:-24.21.0}"
 cache="${N8N_RUNTIME_DIR:-$here/.cache/n8n-runtime}"
 stamp="$cache/.installed-$N8N_VERSION-$NODE_PKG_VERSION"
 if [ -f "$stamp" ]; then echo "n8n $N8N_VERSION already installed in $cache"; exit 0; fi
+# shellcheck source=scripts/lib/bootstrap.sh
+source "$here/scripts/lib/bootstrap.sh"
+bootstrap_node
+bootstrap_runtime_tools
 mkdir -p "$cache"
 if command -v flock >/dev/null; then
 	exec 9>"$cache/.install.lock"
@@ -16,6 +20,7 @@ if command -v flock >/dev/null; then
 	if [ -f "$stamp" ]; then echo "n8n $N8N_VERSION installed by a concurrent run"; exit 0; fi
 fi
 cd "$cache"
+bootstrap_registry "install n8n $N8N_VERSION and Node $NODE_PKG_VERSION"
 started=$SECONDS
 [ -f package.json ] || echo '{"name":"n8n-runtime","private":true}' > package.json
 echo "Installing Node $NODE_PKG_VERSION and n8n $N8N_VERSION into $cache (a few minutes the first time)..."

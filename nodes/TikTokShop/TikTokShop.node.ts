@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as cancellation from './actions/cancellation';
@@ -14,7 +14,44 @@ import { router } from './actions/router';
 import * as seller from './actions/seller';
 import * as shop from './actions/shop';
 import * as webhook from './actions/webhook';
+import { operationSubtitle } from '../common/descriptions';
 import { listSearch } from './methods';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Cancellation', value: 'cancellation' },
+			{ name: 'Inventory', value: 'inventory' },
+			{ name: 'Logistic', value: 'logistics' },
+			{ name: 'Order', value: 'order' },
+			{ name: 'Package', value: 'package' },
+			{ name: 'Price', value: 'price' },
+			{ name: 'Product', value: 'product' },
+			{ name: 'Promotion', value: 'promotion' },
+			{ name: 'Return', value: 'return' },
+			{ name: 'Seller', value: 'seller' },
+			{ name: 'Shop', value: 'shop' },
+			{ name: 'Webhook Subscription', value: 'webhook' },
+		],
+		default: 'order',
+	},
+	...shop.description,
+	...order.description,
+	...packageResource.description,
+	...logistics.description,
+	...product.description,
+	...inventory.description,
+	...price.description,
+	...cancellation.description,
+	...returnResource.description,
+	...webhook.description,
+	...promotion.description,
+	...seller.description,
+];
 
 export class TikTokShop implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,48 +60,14 @@ export class TikTokShop implements INodeType {
 		icon: { light: 'file:../../icons/tiktokshop.svg', dark: 'file:../../icons/tiktokshop.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Orders, fulfilment, labels, products, stock, prices, returns and promotions of TikTok Shop (incl. Tokopedia shops on the TikTok Shop API)',
 		defaults: { name: 'TikTok Shop' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'tikTokShopApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Cancellation', value: 'cancellation' },
-					{ name: 'Inventory', value: 'inventory' },
-					{ name: 'Logistic', value: 'logistics' },
-					{ name: 'Order', value: 'order' },
-					{ name: 'Package', value: 'package' },
-					{ name: 'Price', value: 'price' },
-					{ name: 'Product', value: 'product' },
-					{ name: 'Promotion', value: 'promotion' },
-					{ name: 'Return', value: 'return' },
-					{ name: 'Seller', value: 'seller' },
-					{ name: 'Shop', value: 'shop' },
-					{ name: 'Webhook Subscription', value: 'webhook' },
-				],
-				default: 'order',
-			},
-			...shop.description,
-			...order.description,
-			...packageResource.description,
-			...logistics.description,
-			...product.description,
-			...inventory.description,
-			...price.description,
-			...cancellation.description,
-			...returnResource.description,
-			...webhook.description,
-			...promotion.description,
-			...seller.description,
-		],
+		properties,
 	};
 
 	methods = { listSearch };

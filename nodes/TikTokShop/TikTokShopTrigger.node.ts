@@ -46,7 +46,8 @@ export class TikTokShopTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when TikTok Shop sends an event (order status, cancellation, return, package, product…)',
+		// n8n's node picker merges this trigger into the "TikTok Shop" entry and shows this description there.
+		description: 'Orders, fulfilment, labels, products, stock, prices, returns and promotions of TikTok Shop; the trigger starts a workflow on its webhook events',
 		defaults: { name: 'TikTok Shop Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -55,7 +56,7 @@ export class TikTokShopTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'TikTok Shop keeps one address per event type and shop: activating this workflow replaces the address any other workflow or system registered for the same events. The URL must be reachable from the internet (set WEBHOOK_URL).',
+					'TikTok Shop keeps one address per event type and shop: activating this workflow replaces the address any other workflow or system registered for the same events. The URL must be reachable from the internet (set N8N_WEBHOOK_URL to its public https address).',
 				name: 'oneAddressNotice',
 				type: 'notice',
 				default: '',

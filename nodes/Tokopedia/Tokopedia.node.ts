@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as category from './actions/category';
@@ -9,7 +9,34 @@ import * as product from './actions/product';
 import { router } from './actions/router';
 import * as shop from './actions/shop';
 import * as webhook from './actions/webhook';
+import { operationSubtitle } from '../common/descriptions';
 import { listSearch } from './methods';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Category', value: 'category' },
+			{ name: 'Inventory', value: 'inventory' },
+			{ name: 'Logistic', value: 'logistic' },
+			{ name: 'Order', value: 'order' },
+			{ name: 'Product', value: 'product' },
+			{ name: 'Shop', value: 'shop' },
+			{ name: 'Webhook', value: 'webhook' },
+		],
+		default: 'order',
+	},
+	...order.description,
+	...product.description,
+	...inventory.description,
+	...category.description,
+	...shop.description,
+	...logistic.description,
+	...webhook.description,
+];
 
 export class Tokopedia implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,38 +45,14 @@ export class Tokopedia implements INodeType {
 		icon: { light: 'file:../../icons/tokopedia.svg', dark: 'file:../../icons/tokopedia.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(properties),
 		description: 'Orders, shipping, products and stock of Tokopedia shops on the Tokopedia Seller API (fs.tokopedia.net)',
 		defaults: { name: 'Tokopedia' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'tokopediaApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Category', value: 'category' },
-					{ name: 'Inventory', value: 'inventory' },
-					{ name: 'Logistic', value: 'logistic' },
-					{ name: 'Order', value: 'order' },
-					{ name: 'Product', value: 'product' },
-					{ name: 'Shop', value: 'shop' },
-					{ name: 'Webhook', value: 'webhook' },
-				],
-				default: 'order',
-			},
-			...order.description,
-			...product.description,
-			...inventory.description,
-			...category.description,
-			...shop.description,
-			...logistic.description,
-			...webhook.description,
-		],
+		properties,
 	};
 
 	methods = { listSearch };

@@ -92,7 +92,8 @@ export class TokopediaTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Tokopedia sends a webhook (new order, status change, cancellation, product change, chat)',
+		// n8n's node picker merges this trigger into the "Tokopedia" entry and shows this description there.
+		description: 'Orders, shipping, products and stock of Tokopedia shops on the Tokopedia Seller API; the trigger starts a workflow on its webhooks (new order, status change, cancellation, product, chat)',
 		defaults: { name: 'Tokopedia Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -101,7 +102,7 @@ export class TokopediaTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Tokopedia keeps ONE URL per event type for the whole App ID (fs_id): activating this workflow replaces the URL any other workflow or system registered for the same events. The URL must be reachable from the internet (set WEBHOOK_URL).',
+					'Tokopedia keeps ONE URL per event type for the whole App ID (fs_id): activating this workflow replaces the URL any other workflow or system registered for the same events. The URL must be reachable from the internet (set N8N_WEBHOOK_URL to its public https address).',
 				name: 'oneUrlNotice',
 				type: 'notice',
 				default: '',

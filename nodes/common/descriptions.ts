@@ -64,3 +64,23 @@ export function listLocator(options: {
 		],
 	};
 }
+
+/**
+ * The canvas subtitle: the chosen operation's action sentence ("Get the shipping label of an
+ * order"), not its internal value. n8n evaluates subtitles as expressions without access to the
+ * option labels, so the labels are embedded as a lookup table.
+ */
+export function operationSubtitle(properties: INodeProperties[]): string {
+	const actions: Record<string, string> = {};
+	for (const property of properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
+			for (const option of property.options ?? []) {
+				if (!('value' in option)) continue;
+				const label = ('action' in option && option.action) || option.name;
+				actions[`${resource}:${String(option.value)}`] = label;
+			}
+		}
+	}
+	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}`;
+}

@@ -1,4 +1,5 @@
 import type { RequestContext } from './http';
+import type { ReplyFault } from './traffic';
 
 /** A response produced by a marketplace module. JSON unless `raw` is given. */
 export interface Reply {
@@ -23,7 +24,7 @@ export interface Marketplace {
 	/** Route match + protocol checks (auth, signature...). Sets ctx.routeKey when a route matched. */
 	prepare(ctx: RequestContext, baseUrl: string): Prepared;
 	rateLimitedReply(ctx: RequestContext): Reply;
-	faultReply(ctx: RequestContext, status: 500 | 502 | 503): Reply;
+	faultReply(ctx: RequestContext, status: ReplyFault): Reply;
 	/** Control API under /_sandbox/<name>/...; return null for unknown paths. */
 	control(ctx: RequestContext, subpath: string, body: any, baseUrl: string): Reply | null;
 	reset(opts: { clearTokens?: boolean }): void;

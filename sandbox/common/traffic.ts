@@ -9,9 +9,11 @@ import { Prng } from './prng';
  * 'apply-timeout': the request IS applied, then no answer (for `hangMs`, then the connection is destroyed;
  * without `hangMs` until the client gives up).
  */
-export type FaultStatus = 429 | 500 | 502 | 503 | 'timeout' | 'drop' | 'apply-drop' | 'apply-timeout';
+/** 'denied': the app lacks the permission for this API (TikTok 105005, Tokopedia RBAC). */
+export type FaultStatus = 429 | 500 | 502 | 503 | 'timeout' | 'drop' | 'apply-drop' | 'apply-timeout' | 'denied';
+export type ReplyFault = 500 | 502 | 503 | 'denied';
 
-export const FAULT_STATUSES: readonly FaultStatus[] = [429, 500, 502, 503, 'timeout', 'drop', 'apply-drop', 'apply-timeout'];
+export const FAULT_STATUSES: readonly FaultStatus[] = [429, 500, 502, 503, 'timeout', 'drop', 'apply-drop', 'apply-timeout', 'denied'];
 
 export interface FaultConfig {
 	status: FaultStatus;

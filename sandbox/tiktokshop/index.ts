@@ -1,6 +1,7 @@
 import type { Clock } from '../common/clock';
 import { mediaType, type RequestContext, Router } from '../common/http';
 import type { Marketplace, Prepared, Reply } from '../common/marketplace';
+import type { ReplyFault } from '../common/traffic';
 import { AuthStore } from './auth';
 import { ERR, SANDBOX_APP_KEY, SANDBOX_APP_SECRET, TIMESTAMP_MAX_AGE_SECONDS, TIMESTAMP_MAX_AHEAD_SECONDS } from './constants';
 import { ControlError, registerControlRoutes, type ControlHandler } from './control';
@@ -214,7 +215,10 @@ export class TikTokShopMarketplace implements Marketplace {
 		return reply({ status: 429, code: ERR.TOO_MANY_REQUESTS, message: 'Too many requests. Please retry later.', data: null }, ctx.requestId);
 	}
 
-	faultReply(ctx: RequestContext, status: 500 | 502 | 503): Reply {
+	faultReply(ctx: RequestContext, status: ReplyFault): Reply {
+		if (status === 'denied') {
+			return reply({ status: 403, code: 105005, message: 'Access denied. You should apply auth pkg for this api.', data: null }, ctx.requestId);
+		}
 		return reply(
 			{
 				status,

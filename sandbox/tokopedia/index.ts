@@ -1,7 +1,7 @@
 import type { Clock } from '../common/clock';
 import { type RequestContext, Router, routeKey } from '../common/http';
 import type { Marketplace, Prepared, Reply } from '../common/marketplace';
-import type { TrafficControl } from '../common/traffic';
+import type { ReplyFault, TrafficControl } from '../common/traffic';
 import { TokopediaAuth } from './auth';
 import { ACTIVE_MAX_IDS, BULK_MAX_ROWS, BULK_ROUTE_PATTERNS, TOKOPEDIA_FS_ID } from './constants';
 import { ControlError, type ControlHandler, registerControlRoutes } from './control';
@@ -160,7 +160,8 @@ export class TokopediaMarketplace implements Marketplace {
 		return this.err(ctx, 429, 'ERR_TOO_MANY_REQUEST', 'Too many requests: rate limit exceeded, retry after X-Ratelimit-Reset-After seconds', this.limiter.headers(key));
 	}
 
-	faultReply(ctx: RequestContext, status: 500 | 502 | 503): Reply {
+	faultReply(ctx: RequestContext, status: ReplyFault): Reply {
+		if (status === 'denied') return this.err(ctx, 403, 'RBAC_MDLW_002', 'shop owner has not granted the app permission');
 		if (ctx.path === '/token') return { status, json: { error: 'server_error', error_description: 'The authorization server encountered an unexpected condition' } };
 		return this.err(ctx, status, status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR', 'Internal server error', ctx.routeKey ? this.limiter.headers(ctx.routeKey) : undefined);
 	}

@@ -2,14 +2,16 @@
 // Collects examples/*.json workflows and examples/credentials/*.json credentials into two import
 // files for `n8n import:*`. Ids missing from a file are derived from its name, so importing again
 // updates the same workflow instead of adding a copy. Prints the ids of workflows whose JSON says
-// "active": true (the demo publishes those), one per line.
-//   node scripts/lib/collect-examples.js <examples-dir> <out-dir>
+// "active": true (the demo publishes those), one per line. With a sandbox URL, credential values
+// pointing at the default sandbox (http://127.0.0.1:8787) point at that URL instead (SANDBOX_PORT).
+//   node scripts/lib/collect-examples.js <examples-dir> <out-dir> [sandbox-url]
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const crypto = require('node:crypto');
 
-const [examplesDir, outDir] = process.argv.slice(2);
+const [examplesDir, outDir, sandboxUrl] = process.argv.slice(2);
+const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:8787';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 function stableId(seed) {
 	const bytes = crypto.createHash('sha256').update(seed).digest();
@@ -37,9 +39,13 @@ const workflows = readDir(examplesDir).map(({ entry, seed }) => ({
 	versionId: entry.versionId ?? stableUuid(`version:${seed}:${JSON.stringify(entry)}`),
 	wantActive: entry.active === true,
 }));
+const atSandbox = (data) =>
+	Object.fromEntries(Object.entries(data ?? {}).map(([key, value]) =>
+		[key, sandboxUrl && typeof value === 'string' && value.startsWith(DEFAULT_SANDBOX_URL) ? sandboxUrl + value.slice(DEFAULT_SANDBOX_URL.length) : value]));
 const credentials = readDir(path.join(examplesDir, 'credentials')).map(({ entry, seed }) => ({
 	...entry,
 	id: entry.id ?? stableId(`credential:${seed}`),
+	data: atSandbox(entry.data),
 }));
 fs.writeFileSync(path.join(outDir, 'workflows.json'),
 	JSON.stringify(workflows.map(({ wantActive, ...w }) => ({ ...w, active: false })), null, 2));

@@ -1,6 +1,7 @@
 /**
- * The five ready-made operations workflows (examples/ops-*.json), imported unchanged into a real
- * n8n and run against the sandbox; each test asserts what the workflow did to the sandbox.
+ * The five ready-made operations workflows (examples/ops-*.json) and the Tokopedia stock sync,
+ * imported unchanged into a real n8n and run against the sandbox; each test asserts what the
+ * workflow did to the sandbox.
  */
 import axios from 'axios';
 import * as fs from 'node:fs';
@@ -140,6 +141,25 @@ describe('ready-made operations workflows', () => {
 			expect(smallStates[0]).toMatchObject({ platform: 'TOKOPEDIA' });
 		} finally {
 			await server.stop();
+		}
+	});
+});
+
+describe('single-operation examples', () => {
+	// Runs last: it moves the stock of every Tokopedia product, which the Ops 3/4 tests compare.
+	test('Tokopedia stock sync pushes stock + 10 (minus the buffer of 2) to every sellable product, variant parents skipped', async () => {
+		const result = await n8n.executeWorkflow(await n8n.importWorkflow(example('tokopedia-stock-sync.json')));
+		expect(result.ok).toBe(true);
+		const products = result.output('All Products') as Array<{ basic: { productID: number }; stock: { value: number }; variant: { isParent: boolean }; other: { sku: string } }>;
+		const parents = products.filter((p) => p.variant.isParent);
+		expect(parents.length).toBeGreaterThan(0);
+		expect(parents.every((p) => p.other.sku === '')).toBe(true);
+		const rows = result.output('Update Stock');
+		expect(rows).toHaveLength(products.length - parents.length);
+		expect(rows.every((row) => row.applied === true)).toBe(true);
+		const mainWarehouse = sandbox.tokopedia.state.defaultWarehouse(479066).warehouse_id;
+		for (const p of products.filter((x) => !x.variant.isParent)) {
+			expect(sandbox.tokopedia.state.products.get(p.basic.productID)!.stock[mainWarehouse]).toBe(Math.max(0, p.stock.value + 10 - 2));
 		}
 	});
 });

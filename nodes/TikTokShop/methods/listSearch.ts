@@ -100,14 +100,26 @@ export async function shippingProviderSearch(this: ILoadOptionsFunctions, filter
 	return { results };
 }
 
-/** Leaf product categories of the shop's market. */
+/** Leaf product categories of the shop's market, labelled with their path ("Womenswear › Tops › T-shirts"). */
 export async function categorySearch(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const shopCipher = await shopFromCurrentParameters.call(this);
 	const data = await tikTokShopApiRequest.call(this, 'GET', '/product/202309/categories', { shopCipher });
+	const categories = (data.categories as IDataObject[]) ?? [];
+	const byId = new Map(categories.map((category) => [String(category.id), category]));
+	const pathOf = (category: IDataObject): string => {
+		const names: string[] = [];
+		const seen = new Set<string>();
+		for (let at: IDataObject | undefined = category; at && !seen.has(String(at.id)); at = byId.get(String(at.parent_id))) {
+			seen.add(String(at.id));
+			names.unshift(String(at.local_name));
+		}
+		return names.join(' › ');
+	};
 	return {
-		results: ((data.categories as IDataObject[]) ?? [])
-			.filter((category) => category.is_leaf && matchesFilter(filter, category.local_name, category.id))
-			.slice(0, 200)
-			.map((category) => ({ name: String(category.local_name), value: String(category.id) })),
+		results: categories
+			.filter((category) => category.is_leaf)
+			.map((category) => ({ name: pathOf(category), value: String(category.id) }))
+			.filter((option) => matchesFilter(filter, option.name, option.value))
+			.slice(0, 200),
 	};
 }

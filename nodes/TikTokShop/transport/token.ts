@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { describeNetworkFailure } from '../../common/networkFailure';
 import { TokenServiceError, sharedRenewal } from '../../common/tokenRenewal';
 
 export interface TikTokShopTokenCredentials {
@@ -52,6 +53,13 @@ function unavailable(base: string, cause: string): TokenServiceError {
 	);
 }
 
+function unreachable(base: string, cause: string): TokenServiceError {
+	return new TokenServiceError(
+		`Could not reach the TikTok Shop token service at ${base} (${cause}). Check "Auth Base URL" in the credential (default https://auth.tiktok-shops.com) and that this n8n server can reach it; the node retried with back-off.`,
+		'unavailable',
+	);
+}
+
 export async function renewTikTokShopToken(
 	this: IHttpRequestHelper,
 	credentials: TikTokShopTokenCredentials,
@@ -98,9 +106,9 @@ async function requestToken(
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {
 		// The request URL carries the app secret (TikTok's design), so only the cause is reported.
-		networkFailure = (error as { code?: string }).code ?? 'network error';
+		networkFailure = describeNetworkFailure(error);
 	}
-	if (networkFailure !== undefined || !response) throw unavailable(base, networkFailure ?? 'no answer');
+	if (networkFailure !== undefined || !response) throw unreachable(base, networkFailure ?? 'no answer');
 	let envelope = response.body as TokenEnvelope | string | undefined;
 	if (typeof envelope === 'string') envelope = parseJson(envelope);
 	const status = response.statusCode;

@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { describeNetworkFailure } from '../../common/networkFailure';
 import { TokenServiceError, sharedRenewal } from '../../common/tokenRenewal';
 
 interface TokenResponse {
@@ -62,9 +63,14 @@ async function grant(
 			timeout: 30_000,
 		})) as { statusCode: number; body: TokenResponse | string };
 	} catch (error) {
-		networkFailure = (error as { code?: string }).code ?? 'network error';
+		networkFailure = describeNetworkFailure(error);
 	}
-	if (networkFailure !== undefined || !response) throw unavailable(networkFailure ?? 'no answer');
+	if (networkFailure !== undefined || !response) {
+		throw new TokenServiceError(
+			`Could not reach the Tokopedia token service at ${base} (${networkFailure ?? 'no answer'}). Check "Auth Base URL" in the credential (default https://accounts.tokopedia.com) and that this n8n server can reach it; the node retried with back-off.`,
+			'unavailable',
+		);
+	}
 	let body = response.body;
 	if (typeof body === 'string') {
 		try {

@@ -116,7 +116,7 @@ describe('TikTok Shop credential: preAuthentication', () => {
 			},
 		} as never;
 		const attempt = credentialType.preAuthentication.call(context, { ...base, authCode: 'c', refreshToken: '' });
-		await expect(attempt).rejects.toThrow('The TikTok Shop token service at http://auth.test is unavailable (ECONNREFUSED).');
-		await expect(attempt).rejects.not.toThrow(/very-secret-value|Authorize the app again/);
+		await expect(attempt).rejects.toThrow('Could not reach the TikTok Shop token service at http://auth.test (connection refused). Check "Auth Base URL"');
+		await expect(attempt).rejects.not.toThrow(/very-secret-value|ECONNREFUSED|Authorize the app again/);
 	});
 });
