@@ -52,7 +52,7 @@ describe('TikTok Shop Finance against the sandbox', () => {
 		const statements = (await run({ resource: 'finance', operation: 'getStatements', shop: rl(cipher), returnAll: true, filters: {}, options: {} })).map((s) => s.json);
 		expect(statements.length).toBeGreaterThan(30);
 		for (const q of financeQueries('GET /finance/202309/statements')) expect(q).toMatchObject({ sort_field: 'statement_time', page_size: '100' });
-		expect(statements.every((s) => s.statement_time % DAY === 0 && typeof s.settlement_amount === 'string')).toBe(true);
+		expect(statements.every((s) => Number(s.statement_time) % DAY === 0 && typeof s.settlement_amount === 'string')).toBe(true);
 
 		const sample = statements.slice(-5);
 		for (const statement of sample) {
@@ -131,7 +131,7 @@ describe('TikTok Shop Finance against the sandbox', () => {
 				}),
 				items,
 			)
-		).map((o) => ({ ...o.json, pairedItem: o.pairedItem }));
+		).map((o) => ({ ...o.json, pairedItem: o.pairedItem }) as IDataObject);
 		const summary = out.pop()!;
 		const byStatus = (status: string) => out.filter((row) => row.status === status).map((row) => row.order_id);
 		expect(byStatus('amount_mismatch')).toEqual([shortOrder]);
