@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as category from './actions/category';
+import * as finance from './actions/finance';
 import * as inventory from './actions/inventory';
 import * as logistic from './actions/logistic';
 import * as order from './actions/order';
@@ -33,6 +34,7 @@ export class Tokopedia implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Category', value: 'category' },
+					{ name: 'Finance', value: 'finance' },
 					{ name: 'Inventory', value: 'inventory' },
 					{ name: 'Logistic', value: 'logistic' },
 					{ name: 'Order', value: 'order' },
@@ -49,6 +51,7 @@ export class Tokopedia implements INodeType {
 			...shop.description,
 			...logistic.description,
 			...webhook.description,
+			...finance.description,
 		],
 	};
 

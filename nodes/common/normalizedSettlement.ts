@@ -127,3 +127,48 @@ export function tikTokUnsettledTransaction(tx: IDataObject, currency = 'IDR'): N
 		unsettled_reason: text(tx.unsettled_reason),
 	};
 }
+
+const INVOICE = /INV\/[^\s,;]+/;
+
+// Tokopedia saldo rows by class (reference/finance-and-versions.md §3.3): a sale's income, a refund taken back, a withdrawal.
+function tokopediaKind(row: IDataObject): string {
+	const kind = `${String(row.class ?? '')} ${String(row.type_description ?? '')}`.toLowerCase();
+	if (kind.includes('withdraw') || kind.includes('penarikan')) return 'WITHDRAWAL';
+	if (kind.includes('refund') || kind.includes('pengembalian')) return 'REFUND';
+	return 'ORDER';
+}
+
+/** "YYYY-MM-DD HH:MM:SS" in WIB (UTC+7), or Unix seconds, as ISO. */
+export function tokopediaSaldoTime(value: unknown): string | null {
+	if (value === undefined || value === null || value === '') return null;
+	if (typeof value === 'number' || /^\d+$/.test(String(value))) return iso(value);
+	const ms = Date.parse(`${String(value).trim().replace(' ', 'T')}+07:00`);
+	return Number.isNaN(ms) ? String(value) : new Date(ms).toISOString();
+}
+
+/** A v1/v2 saldo history row: Tokopedia reports only the net amount, under the invoice in `note`. */
+export function tokopediaSaldoRow(row: IDataObject): NormalizedSettlement {
+	const kind = tokopediaKind(row);
+	const invoice = INVOICE.exec(String(row.note ?? row.WARN ?? ''))?.[0] ?? null;
+	const amount = String(row.amount ?? '0');
+	return {
+		marketplace: 'tokopedia',
+		order_id: null,
+		invoice,
+		currency: 'IDR',
+		status: 'settled',
+		transaction_type: kind,
+		gross_revenue: null,
+		fees: null,
+		fee_total: null,
+		shipping: null,
+		adjustments: kind === 'REFUND' ? amount : null,
+		net_settlement: amount,
+		statement_id: text(row.deposit_id),
+		statement_time: tokopediaSaldoTime(row.create_time),
+		payout_id: null,
+		payout_time: tokopediaSaldoTime(row.withdrawal_date),
+		estimated_settlement: null,
+		unsettled_reason: null,
+	};
+}

@@ -53,7 +53,9 @@ export function saldoTweaks(state: TokopediaState): SaldoTweaks {
 	return tweaks;
 }
 
-export const saldoTime = (t: number) => new Date(t * 1000).toISOString().slice(0, 19).replace('T', ' ');
+/** Tokopedia writes local time (WIB, UTC+7) without a zone. */
+export const WIB_OFFSET = 7 * 3600;
+export const saldoTime = (t: number) => new Date((t + WIB_OFFSET) * 1000).toISOString().slice(0, 19).replace('T', ' ');
 
 export function finishedAt(order: Order): number | undefined {
 	return order.history.find((h) => h.status === 700)?.time;

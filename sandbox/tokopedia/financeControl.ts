@@ -3,7 +3,7 @@ import type { Reply } from '../common/marketplace';
 import { ControlError, type ControlHandler } from './control';
 import { finishedAt, orderIncome, saldoTweaks } from './finance';
 import type { TokopediaMarketplace } from './index';
-import { exportSettings } from './routes/finance';
+import { financeSettings } from './routes/finance';
 
 const json = (v: unknown, status = 200): Reply => ({ status, json: v });
 
@@ -44,8 +44,9 @@ export function registerFinanceControlRoutes(r: Router<ControlHandler>, mp: Toko
 		return json({ cleared: true });
 	});
 	r.add('POST', '/finance/config', ({ body }) => {
-		if (body?.exportReadyAfterMs !== undefined) exportSettings.readyAfterMs = Math.max(0, Number(body.exportReadyAfterMs));
-		return json({ exportReadyAfterMs: exportSettings.readyAfterMs });
+		if (body?.exportReadyAfterMs !== undefined) financeSettings.readyAfterMs = Math.max(0, Number(body.exportReadyAfterMs));
+		if (['both', 'unix', 'date'].includes(body?.v1DateForm)) financeSettings.v1DateForm = body.v1DateForm;
+		return json({ exportReadyAfterMs: financeSettings.readyAfterMs, v1DateForm: financeSettings.v1DateForm });
 	});
 	r.add('GET', '/finance/invoices', ({ ctx }) => {
 		const order = orderOf(ctx.query.get('invoice'));

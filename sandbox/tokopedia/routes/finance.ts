@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Router } from '../../common/http';
 import { bad } from '../envelope';
-import { type SaldoRow, saldoHistory } from '../finance';
+import { type SaldoRow, WIB_OFFSET, saldoHistory } from '../finance';
 import type { TokopediaState } from '../state';
 import { type ApiCtx, type Handler, linkedShop, std } from './common';
 
@@ -27,19 +27,23 @@ const jobsOf = (state: TokopediaState) => {
 	}
 	return jobs;
 };
-/** How long an export takes to become "Ready" (control: POST /_sandbox/tokopedia/finance/config). */
-export const exportSettings = { readyAfterMs: 1500 };
+/**
+ * How long an export takes to become "Ready", and which date form v1 accepts ('both', or only
+ * 'unix' / 'date' to test a client's fallback); control: POST /_sandbox/tokopedia/finance/config.
+ */
+export const financeSettings = { readyAfterMs: 1500, v1DateForm: 'both' as 'both' | 'unix' | 'date' };
 
 /**
  * A date the docs allow: "UNIX timestamp" (the table) or YYYY-MM-DD (the curl example,
  * reference/finance-and-versions.md §3.3). A date alone means that whole UTC day.
  */
-function dateParam(c: ApiCtx, keys: string[], end: boolean, code: string): number {
+function dateParam(c: ApiCtx, keys: string[], end: boolean, code: string, form: 'both' | 'unix' | 'date' = 'both'): number {
 	const key = keys.find((k) => c.query.get(k) !== null && c.query.get(k) !== '');
 	const raw = key ? c.query.get(key)! : '';
 	if (!raw) throw bad(code, `${keys[0]} cannot be empty`);
-	if (/^\d{9,10}$/.test(raw)) return Number(raw);
-	if (/^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw))) return Date.parse(raw) / 1000 + (end ? DAY - 1 : 0);
+	if (/^\d{9,10}$/.test(raw) && form !== 'date') return Number(raw);
+	// A date is a whole WIB day.
+	if (/^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) && form !== 'unix') return Date.parse(raw) / 1000 - WIB_OFFSET + (end ? DAY - 1 : 0);
 	throw bad(code, 'Date format is not valid');
 }
 
@@ -64,8 +68,8 @@ function pathShop(c: ApiCtx): number {
 export function registerFinanceRoutes(r: Router<Handler>): void {
 	r.add('GET', '/v1/fs/{fs_id}/shop/{shop_id}/saldo-history', (c) => {
 		const shopId = pathShop(c);
-		const from = dateParam(c, ['from_date'], false, 'FIN_DLV_001');
-		const to = dateParam(c, ['to_date'], true, 'FIN_DLV_001');
+		const from = dateParam(c, ['from_date'], false, 'FIN_DLV_001', financeSettings.v1DateForm);
+		const to = dateParam(c, ['to_date'], true, 'FIN_DLV_001', financeSettings.v1DateForm);
 		if (to < from) throw bad('FIN_DLV_002', 'to_date must be after from_date');
 		if (to - from > MAX_RANGE_DAYS * DAY) throw bad('FIN_DLV_002', `Date range cannot be more than ${MAX_RANGE_DAYS} days`);
 		const page = Number(c.query.get('page') ?? '');
@@ -88,7 +92,7 @@ export function registerFinanceRoutes(r: Router<Handler>): void {
 		const saldoType = Number(c.query.get('saldo_type') ?? '2');
 		if (![0, 1, 2].includes(saldoType)) throw bad('SHP_DLV_007', 'saldo_type must be 0 (refund), 1 (income) or 2 (both)');
 		const key = `SHD-${randomBytes(6).toString('hex').toUpperCase()}`;
-		jobsOf(c.state).set(key, { key, shopId, from, to, saldoType, readyAtMs: Date.now() + exportSettings.readyAfterMs });
+		jobsOf(c.state).set(key, { key, shopId, from, to, saldoType, readyAtMs: Date.now() + financeSettings.readyAfterMs });
 		return std({ request_key: key });
 	});
 
