@@ -241,17 +241,12 @@ export function ledger(state: TikTokShopState, shop: Shop, now: number): Ledger 
 		statement.shipping += money.shippingCost;
 		statement.settlement += money.settlement;
 		settled.set(order.id, { money, statement });
-		// About one settled order in 25 gets a logistics reimbursement one day after it settled.
+		// About one settled order in 25 gets a logistics reimbursement, booked in the same statement.
 		if (hashFraction(`adjustment:${order.id}`) < 0.04) {
-			const settleTime = money.settleTime! + DAY;
-			const adjustmentStatement = statementTimeOf(settleTime);
-			if (adjustmentStatement <= now) {
-				const target = statementAt(adjustmentStatement);
-				const adjustment: Adjustment = { id: '9' + digits(`adjustment:${order.id}`, 18), type: 'LOGISTICS_REIMBURSEMENT', orderId: order.id, order, amount: LOGISTICS_REIMBURSEMENT, settleTime, statementTime: adjustmentStatement };
-				target.adjustments.push(adjustment);
-				target.adjustment += adjustment.amount;
-				target.settlement += adjustment.amount;
-			}
+			const adjustment: Adjustment = { id: '9' + digits(`adjustment:${order.id}`, 18), type: 'LOGISTICS_REIMBURSEMENT', orderId: order.id, order, amount: LOGISTICS_REIMBURSEMENT, settleTime: money.settleTime!, statementTime: money.statementTime };
+			statement.adjustments.push(adjustment);
+			statement.adjustment += adjustment.amount;
+			statement.settlement += adjustment.amount;
 		}
 	}
 	const statements = [...byTime.values()].sort((a, b) => a.statementTime - b.statementTime);
