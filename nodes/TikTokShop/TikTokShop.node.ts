@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType,
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as cancellation from './actions/cancellation';
+import * as finance from './actions/finance';
 import * as inventory from './actions/inventory';
 import * as logistics from './actions/logistics';
 import * as order from './actions/order';
@@ -25,6 +26,7 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Cancellation', value: 'cancellation' },
+			{ name: 'Finance', value: 'finance' },
 			{ name: 'Inventory', value: 'inventory' },
 			{ name: 'Logistic', value: 'logistics' },
 			{ name: 'Order', value: 'order' },
@@ -51,6 +53,7 @@ const properties: INodeProperties[] = [
 	...webhook.description,
 	...promotion.description,
 	...seller.description,
+	...finance.description,
 ];
 
 export class TikTokShop implements INodeType {
@@ -61,7 +64,7 @@ export class TikTokShop implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(properties),
-		description: 'Orders, fulfilment, labels, products, stock, prices, returns and promotions of TikTok Shop (incl. Tokopedia shops on the TikTok Shop API)',
+		description: 'Orders, fulfilment, labels, products, stock, prices, returns, promotions and finance of TikTok Shop (incl. Tokopedia shops on the TikTok Shop API)',
 		defaults: { name: 'TikTok Shop' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

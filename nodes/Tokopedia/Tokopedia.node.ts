@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType,
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as category from './actions/category';
+import * as finance from './actions/finance';
 import * as inventory from './actions/inventory';
 import * as logistic from './actions/logistic';
 import * as order from './actions/order';
@@ -20,6 +21,7 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Category', value: 'category' },
+			{ name: 'Finance', value: 'finance' },
 			{ name: 'Inventory', value: 'inventory' },
 			{ name: 'Logistic', value: 'logistic' },
 			{ name: 'Order', value: 'order' },
@@ -36,6 +38,7 @@ const properties: INodeProperties[] = [
 	...shop.description,
 	...logistic.description,
 	...webhook.description,
+	...finance.description,
 ];
 
 export class Tokopedia implements INodeType {

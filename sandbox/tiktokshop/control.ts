@@ -2,6 +2,7 @@ import type { RequestContext, Router } from '../common/http';
 import type { Reply } from '../common/marketplace';
 import type { TikTokShopMarketplace } from './index';
 import { registerCatalogControlRoutes } from './catalogControl';
+import { registerFinanceControlRoutes } from './financeControl';
 import { buildPdf } from './pdf';
 import { randomOrder } from './seed';
 import { ORDER_STATUSES, type DeliveryOptionType, type Order, type OrderStatus, type SkuRef } from './types';
@@ -27,6 +28,7 @@ export function registerControlRoutes(r: Router<ControlHandler>, mp: TikTokShopM
 	const st = () => mp.state;
 
 	registerCatalogControlRoutes(r, mp); // products, inventory log, buyer cancellations, returns, promotions
+	registerFinanceControlRoutes(r, mp);
 	r.add('POST', '/auth_codes', () => json(mp.auth.mintAuthCode()));
 	r.add('POST', '/tokens/expire', () => json({ expired: mp.auth.expireAllAccessTokens() }));
 

@@ -10,6 +10,7 @@ import type { TikTokStateEvent } from './events';
 import { registerAuthorizationRoutes } from './routes/authorization';
 import type { Handler } from './routes/common';
 import { registerEventRoutes } from './routes/event';
+import { registerFinanceRoutes } from './routes/finance';
 import { registerFulfillmentRoutes } from './routes/fulfillment';
 import { registerLogisticsRoutes } from './routes/logistics';
 import { registerOrderRoutes } from './routes/order';
@@ -82,6 +83,7 @@ export class TikTokShopMarketplace implements Marketplace {
 		registerPromotionRoutes(this.api);
 		registerSellerRoutes(this.api);
 		registerAftersaleRoutes(this.api);
+		registerFinanceRoutes(this.api);
 		this.tokenRoutes.add('GET', '/api/v2/token/get', (q) => this.auth.getToken(q));
 		this.tokenRoutes.add('GET', '/api/v2/token/refresh', (q) => this.auth.refresh(q));
 		registerControlRoutes(this.controlRoutes, this);

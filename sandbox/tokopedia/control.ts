@@ -1,6 +1,7 @@
 import type { RequestContext, Router } from '../common/http';
 import type { Reply } from '../common/marketplace';
 import { ST, TOKOPEDIA_FS_ID } from './constants';
+import { registerFinanceControlRoutes } from './financeControl';
 import type { TokopediaMarketplace } from './index';
 import { makeOrder } from './seed';
 import type { Order, Product } from './types';
@@ -25,6 +26,7 @@ const CREATABLE = [...HAPPY, ...CANCELLED];
 export function registerControlRoutes(r: Router<ControlHandler>, mp: TokopediaMarketplace): void {
 	const st = () => mp.state;
 
+	registerFinanceControlRoutes(r, mp);
 	r.add('POST', '/tokens/expire', () => json({ expired: mp.auth.expireAll() }));
 
 	r.add('GET', '/shops', () =>

@@ -10,6 +10,7 @@ import { RateLimiter } from './ratelimit';
 import type { ApiCtx, Handler, Out } from './routes/common';
 import { registerOrderRoutes } from './routes/orders';
 import { registerProductRoutes } from './routes/products';
+import { registerFinanceRoutes } from './routes/finance';
 import { registerShopRoutes } from './routes/shop';
 import { registerWebhookRoutes } from './routes/webhooks';
 import type { TokopediaStateEvent } from './events';
@@ -71,6 +72,7 @@ export class TokopediaMarketplace implements Marketplace {
 		registerProductRoutes(this.api);
 		registerShopRoutes(this.api);
 		registerWebhookRoutes(this.api);
+		registerFinanceRoutes(this.api);
 		registerControlRoutes(this.controlRoutes, this);
 		this.reseed();
 	}

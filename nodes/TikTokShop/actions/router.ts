@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { route } from '../../common/router';
 import { resolveShopCipher } from '../transport/shop';
 import * as cancellation from './cancellation';
+import * as finance from './finance';
 import * as inventory from './inventory';
 import * as logistics from './logistics';
 import * as order from './order';
@@ -18,6 +19,7 @@ import * as webhook from './webhook';
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await route.call(this, {
 			cancellation,
+			finance,
 			inventory,
 			logistics,
 			order,
