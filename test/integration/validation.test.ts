@@ -234,7 +234,7 @@ describe('a value the API would refuse for the whole request is refused on its o
 		);
 		const updates = apiCalls(sent, '/prices/update');
 		expect(updates).toHaveLength(1);
-		expect(bodyOf(updates[0]).skus).toEqual([{ id: expect.any(String), price: { amount: '51750', currency: 'IDR' } }]);
+		expect((bodyOf(updates[0]) as { skus: unknown }).skus).toEqual([{ id: expect.any(String), price: { amount: '51750', currency: 'IDR' } }]);
 		expect(out[0].json.error).toMatch(/"Price" must be above 0/);
 		expect(out[1].json).toMatchObject({ applied: true, price: '51750' });
 	});

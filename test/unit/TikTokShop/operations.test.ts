@@ -113,7 +113,7 @@ describe('Order → Cancel', () => {
 				(body as IDataObject).order_id === 'bad' ? { code: 21008111, message: 'Order does not belong to seller' } : { data: { cancel_id: 'ok' } },
 		});
 		const out = await run(
-			(i) => ({ resource: 'order', operation: 'cancelOrder', shop: rl(''), orderId: i === 0 ? 'bad' : 'good', cancelReason: 'x', orderLineItemIds: '' }),
+			(i) => ({ resource: 'order', operation: 'cancelOrder', shop: rl(''), orderId: i === 0 ? 'bad' : 'good', cancelReason: 'seller_cancel_reason_out_of_stock', orderLineItemIds: '' }),
 			tiktok,
 			{ continueOnFail: true, items: [{ json: {} }, { json: {} }] },
 		);
