@@ -156,6 +156,7 @@ describe('the editor in headless Chromium', () => {
 		await byTestId('ndv-search', output).fill(invoice);
 		await byTestId('ndv-data-container', output).getByText(invoice).first().waitFor();
 		await expect(byTestId('ndv-data-container', output).innerText()).resolves.toContain(String(created.order_id));
+		expect(await byTestId('ndv-items-count', output).innerText()).toMatch(new RegExp(`\\b1 of ${count} items`));
 		await shot('08-tokopedia-output-search');
 		await closeNode();
 	});
