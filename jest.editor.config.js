@@ -5,6 +5,6 @@ module.exports = {
 	roots: ['<rootDir>/test/editor'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
-	testTimeout: 600000,
+	testTimeout: 900000,
 	maxWorkers: 1,
 };

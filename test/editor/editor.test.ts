@@ -23,6 +23,8 @@ const SCREENSHOTS = path.join(REPO_ROOT, '.e2e/editor-screenshots');
 // A loaded 2-core machine renders the editor slowly: waits are long, but they are waits for a condition.
 const UI_TIMEOUT = 120_000;
 const DAY = 86_400;
+// Set-up seeds the sandbox, installs the package, imports, starts n8n (up to 8 min) and Chromium.
+const SETUP_TIMEOUT = 1_200_000;
 
 let sandbox: Sandbox;
 let n8n: N8nInstance;
@@ -49,13 +51,13 @@ beforeAll(async () => {
 	page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 	page.setDefaultTimeout(UI_TIMEOUT);
 	page.setDefaultNavigationTimeout(UI_TIMEOUT);
-});
+}, SETUP_TIMEOUT);
 
 afterAll(async () => {
 	await browser?.close();
 	await n8n?.dispose();
 	await sandbox?.close();
-});
+}, 120_000);
 
 afterEach(async () => {
 	const state = expect.getState();
