@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- name ...]`: runs the benchmarks and prints their figures.
- * Benchmarks: tokopedia-stock, tiktokshop-stock (BENCH_BASELINE=0 skips its real-n8n baseline), reconcile.
+ * Benchmarks: tokopedia-stock, tiktokshop-stock (BENCH_BASELINE=0 skips its real-n8n baseline), reconcile,
+ * adaptive-pacing (default pace against a limit 3× lower).
  */
+import { adaptivePacingBench } from './adaptive-pacing';
 import { reconcileBench } from './reconcile';
 import { tiktokshopStockBench } from './tiktokshop-stock';
 import { tokopediaStockBench } from './tokopedia-stock';
@@ -10,6 +12,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
 	'tokopedia-stock': async () => await tokopediaStockBench(),
 	'tiktokshop-stock': async () => await tiktokshopStockBench(),
 	reconcile: async () => await reconcileBench(),
+	'adaptive-pacing': async () => await adaptivePacingBench(),
 };
 
 function format(value: unknown): string {

@@ -76,6 +76,8 @@ export class AdaptivePacer extends Pacer {
 
 	private lastChange: number;
 
+	private lastDecrease = -Infinity;
+
 	private pausedUntil = 0;
 
 	private accepted: number[] = [];
@@ -125,12 +127,13 @@ export class AdaptivePacer extends Pacer {
 		const now = this.now();
 		if (waitMs !== undefined && waitMs > 0) this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
 		this.drain();
-		if (now - this.lastChange < 1000 / Math.max(this.ratePerSecond, 0.1) + this.tuning.windowMs / 4) return;
+		this.creep();
+		if (now - this.lastDecrease < 1000 / Math.max(this.ratePerSecond, 0.1) + this.tuning.windowMs / 4) return;
 		const acceptedRate = (this.accepted.filter((at) => at >= now - this.tuning.windowMs).length * 1000) / this.tuning.windowMs;
 		this.ratePerSecond = Math.min(
 			this.ratePerSecond,
 			Math.max(this.tuning.floor, this.ratePerSecond * this.tuning.decrease, 0.9 * acceptedRate),
 		);
-		this.lastChange = now;
+		this.lastDecrease = now;
 	}
 }
