@@ -110,7 +110,7 @@ describe('TikTok Shop node in a real n8n', () => {
 		};
 		const id = await n8n.importWorkflow(wf);
 		await n8n.publishWorkflow(id);
-		const server = await n8n.start();
+		const server = await n8n.start({ timeoutMs: 300_000 }); // a loaded 2-core CI machine starts n8n slowly
 		try {
 			const url = await n8n.waitForWebhook('tts-e2e-orders');
 			await control('POST', '/config', { expiredTokenHttpStatus: 200 });

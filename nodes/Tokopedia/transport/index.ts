@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { AttemptOutcome } from '../../common/retry';
 import { markPossiblyApplied } from '../../common/exactlyOnce';
-import { isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, withRetry } from '../../common/retry';
+import { isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, retryAfterToMs, withRetry } from '../../common/retry';
 import type { ApiContext, RawResponse, TokenLifecycle } from '../../common/tokenRenewal';
 import { findTokenServiceError, parseJsonBody, sendWithToken } from '../../common/tokenRenewal';
 import type { TokopediaFailure } from './errors';
@@ -185,7 +185,7 @@ export async function tokopediaApiCall(
 		const error = tokopediaApiError(node, failure, response.statusCode, request.itemIndex);
 		if (isTransientStatus(response.statusCode)) {
 			if (request.sendOnce && mayHaveBeenApplied(error, response.statusCode)) throw markPossiblyApplied(error);
-			return { kind: 'retry', reason: `HTTP ${response.statusCode}`, retryAfterMs: rateLimitWaitMs(response.headers), lastError: error };
+			return { kind: 'retry', reason: `HTTP ${response.statusCode}`, retryAfterMs: rateLimitWaitMs(response.headers) ?? retryAfterToMs(response.headers?.['retry-after']), lastError: error };
 		}
 		throw error;
 	});
