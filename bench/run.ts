@@ -1,8 +1,10 @@
 /**
  * `npm run bench [-- name ...]`: runs the benchmarks and prints their figures.
  * Benchmarks: tokopedia-stock, tiktokshop-stock (BENCH_BASELINE=0 skips its real-n8n baseline), reconcile,
- * ingest (webhook ingest in a running n8n, bench/ingest.ts; `npm run bench:ingest`).
+ * ingest (webhook ingest in a running n8n, bench/ingest.ts; `npm run bench:ingest`),
+ * adaptive-pacing (default pace against a limit 3× lower).
  */
+import { adaptivePacingBench } from './adaptive-pacing';
 import { ingestBench } from './ingest';
 import { reconcileBench } from './reconcile';
 import { tiktokshopStockBench } from './tiktokshop-stock';
@@ -13,6 +15,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
 	'tiktokshop-stock': async () => await tiktokshopStockBench(),
 	reconcile: async () => await reconcileBench(),
 	ingest: async () => await ingestBench(),
+	'adaptive-pacing': async () => await adaptivePacingBench(),
 };
 
 function format(value: unknown): string {

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { AttemptOutcome } from '../../common/retry';
 import { markPossiblyApplied } from '../../common/exactlyOnce';
-import { isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, withRetry } from '../../common/retry';
+import { isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, retryAfterToMs, withRetry } from '../../common/retry';
 import type { ApiContext, RawResponse, TokenLifecycle } from '../../common/tokenRenewal';
 import { findTokenServiceError, parseJsonBody, sendWithToken } from '../../common/tokenRenewal';
 import type { TokopediaFailure } from './errors';
@@ -155,9 +155,10 @@ export async function tokopediaApiCall(
 
 	return await withRetry(async (): Promise<AttemptOutcome<TokopediaResponse>> => {
 		let response: RawResponse;
-		try {
-			response = await sendWithToken.call(this, tokenLifecycle, options);
-		} catch (error) {
+		const sent = await sendWithToken.call(this, tokenLifecycle, options);
+		if (sent.response) response = sent.response;
+		else {
+			const error = sent.error;
 			const tokenFailure = findTokenServiceError(error);
 			const message = tokenFailure ? tokenFailure.message : `Tokopedia request failed: ${(error as Error).message}`;
 			const wrapped = new NodeApiError(node, { message }, { message, itemIndex: request.itemIndex });
@@ -184,7 +185,7 @@ export async function tokopediaApiCall(
 		const error = tokopediaApiError(node, failure, response.statusCode, request.itemIndex);
 		if (isTransientStatus(response.statusCode)) {
 			if (request.sendOnce && mayHaveBeenApplied(error, response.statusCode)) throw markPossiblyApplied(error);
-			return { kind: 'retry', reason: `HTTP ${response.statusCode}`, retryAfterMs: rateLimitWaitMs(response.headers), lastError: error };
+			return { kind: 'retry', reason: `HTTP ${response.statusCode}`, retryAfterMs: rateLimitWaitMs(response.headers) ?? retryAfterToMs(response.headers?.['retry-after']), lastError: error };
 		}
 		throw error;
 	});

@@ -48,10 +48,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const amount = String(positivePrice(this.getNodeParameter('price', i, ''), 'Price', 2));
 			return { value: { amount, currency }, json: { price: amount, currency } };
 		},
-		async (shopCipher, group) =>
+		async (shopCipher, group, pacer) =>
 			await tikTokShopApiRequest.call(this, 'POST', `/product/202309/products/${group.productId}/prices/update`, {
 				shopCipher,
 				body: { skus: group.rows.map((row) => ({ id: row.sku.skuId, price: row.value })) },
+				pacer,
 			}),
 		'prices',
 	);
