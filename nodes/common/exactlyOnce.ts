@@ -103,11 +103,11 @@ export async function writeOnce(node: INode, write: OnceWrite, itemIndex?: numbe
 /** What one entry of a batch write came to. */
 export type BatchEntryOutcome<E> =
 	| { entry: E; ok: true; recovered: boolean }
-	| { entry: E; ok: false; message: string; unknown?: true; error?: unknown };
+	| { entry: E; ok: false; message: string; unknown?: true; error?: unknown; detail?: IDataObject };
 
 export interface OnceBatchWrite<E> {
 	/** One request for these entries; returns the marketplace's refusal per entry (absent = applied). */
-	send: (pending: E[]) => Promise<Map<E, string>>;
+	send: (pending: E[]) => Promise<Map<E, { message: string; detail?: IDataObject }>>;
 	readBack: (entry: E) => Promise<ReadBack>;
 	/** "package 1152…" — named in messages. */
 	name: (entry: E) => string;
@@ -134,11 +134,11 @@ export async function writeBatchOnce<E>(entries: E[], write: OnceBatchWrite<E>):
 		try {
 			const refused = await write.send(pending);
 			for (const entry of pending) {
-				const message = refused.get(entry);
-				if (message === undefined) out.push({ entry, ok: true, recovered: false });
+				const refusal = refused.get(entry);
+				if (refusal === undefined) out.push({ entry, ok: true, recovered: false });
 				// A refusal of a re-sent entry may mean an earlier, lost attempt applied it after all.
 				else if (sends > 1 && (await readBack(entry)).applied === true) out.push({ entry, ok: true, recovered: true });
-				else out.push({ entry, ok: false, message: `${write.name(entry)}: ${message}` });
+				else out.push({ entry, ok: false, message: `${write.name(entry)}: ${refusal.message}`, detail: refusal.detail });
 			}
 			return out;
 		} catch (error) {
