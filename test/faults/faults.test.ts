@@ -208,7 +208,7 @@ test('every write, push and pull under injected faults: 0 lost, 0 duplicated, 0 
 	]);
 
 	const ttsOrdersBefore = tts.shopOrders(shopId).length;
-	await control('POST', '/config', { routes: FAULTED_ROUTES });
+	await control('POST', '/config', { routes: Object.fromEntries(Object.entries(FAULTED_ROUTES).map(([route, fault]) => [route, { fault }])) });
 	const started = Date.now();
 	const result = await n8n.executeWorkflow(await n8n.importWorkflow(wf));
 	const seconds = (Date.now() - started) / 1000;
