@@ -54,6 +54,12 @@ export function statusReadBack(status: unknown, done: (s: number) => boolean, no
 	return { applied: 'unknown', why: `the ${label} is now ${value}` };
 }
 
+/** For creations the node cannot look up afterwards: a lost answer is reported, never re-sent. */
+export const cannotReadBack = (what: string) => async (): Promise<ReadBack> => ({
+	applied: 'unknown',
+	why: `the node has no key to look up ${what} by`,
+});
+
 // Every re-send follows a read-back that found the effect missing, so none of them can double it;
 // the bound only limits how long a flaky connection can hold one item.
 const MAX_SENDS = 4;
