@@ -1,5 +1,5 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 const possiblyApplied = new WeakSet<object>();
 
@@ -64,6 +64,10 @@ export const cannotReadBack = (what: string) => async (): Promise<ReadBack> => (
 // the bound only limits how long a flaky connection can hold one item.
 const MAX_SENDS = 4;
 
+function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(node, error as Error);
+}
+
 function reason(error: unknown): string {
 	return (error as Error)?.message ?? String(error);
 }
@@ -82,7 +86,7 @@ export async function writeOnce(node: INode, write: OnceWrite, itemIndex?: numbe
 		} catch (error) {
 			// A clear refusal of the first attempt is the answer itself; of a re-send, it may mean an
 			// earlier attempt was applied after all (the marketplace refuses a second "ship"), so look.
-			if (!isPossiblyApplied(error) && sends === 1) throw error;
+			if (!isPossiblyApplied(error) && sends === 1) throw asNodeError(node, error);
 			failure = error;
 		}
 		let state: ReadBack;
@@ -92,7 +96,7 @@ export async function writeOnce(node: INode, write: OnceWrite, itemIndex?: numbe
 			state = { applied: 'unknown', why: `reading it back failed: ${reason(error)}` };
 		}
 		if (state.applied === true) return { data: state.data ?? {}, recovered: true };
-		if (state.applied === false && !isPossiblyApplied(failure)) throw failure;
+		if (state.applied === false && !isPossiblyApplied(failure)) throw asNodeError(node, failure);
 		if (state.applied === 'unknown' || sends >= MAX_SENDS) {
 			const why = state.applied === 'unknown' ? state.why : `it was still not applied after ${sends} attempts`;
 			throw new NodeOperationError(node, `${write.what}: outcome unknown, not sent again`, {
