@@ -148,8 +148,11 @@ test('every write, push and pull under injected faults: 0 lost, 0 duplicated, 0 
 	const confirm = ack.slice(pickup.length);
 	const rejectCancel = await tkpdOrders(n(80), { status: 400 });
 	for (const order of rejectCancel) await control('POST', `/tokopedia/orders/${order.order_id}/advance`, { buyer_cancel_request: true });
-	const pof = await tkpdOrders(n(80), { skus: [{ sku: stocked[0].sku, quantity: 3 }] });
-	const tkpdRows = stocked.slice(10, 10 + n(1000));
+	const tkpdRows = stocked.slice(0, n(1000));
+	const main = tkpd.defaultWarehouse(TKPD_SHOP).warehouse_id;
+	const pofSkus = stocked.slice(tkpdRows.length).filter((p) => (p.stock[main] ?? 0) >= 3).slice(0, n(80));
+	const pof: Awaited<ReturnType<typeof tkpdOrders>> = [];
+	for (const p of pofSkus) pof.push(...(await tkpdOrders(1, { skus: [{ sku: p.sku, quantity: 3 }] })));
 	const tkpdStock = tkpdRows.map((p, k) => ({ sku: p.sku, stock: 300 + (k % 40) }));
 	const tkpdPrice = tkpdRows.map((p, k) => ({ sku: p.sku, price: 20_000 + k * 100 }));
 
@@ -247,7 +250,6 @@ test('every write, push and pull under injected faults: 0 lost, 0 duplicated, 0 
 	check('Reject Order', nack.length, (_, k) => tkpdOrder(nack[k].order_id).status === 10);
 	check('Reject Cancellation', rejectCancel.length, (_, k) => tkpdOrder(rejectCancel[k].order_id).cancel_request_rejected === true);
 	check('Partial Fulfillment', pof.length, (_, k) => !!tkpdOrder(pof[k].order_id).pof);
-	const main = tkpd.defaultWarehouse(TKPD_SHOP).warehouse_id;
 	check('Tokopedia Update Stock', tkpdRows.length, (_, k) => tkpdRows[k].stock[main] === tkpdStock[k].stock);
 	check('Tokopedia Update Price', tkpdRows.length, (_, k) => tkpdRows[k].price === tkpdPrice[k].price);
 
