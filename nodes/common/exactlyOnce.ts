@@ -1,5 +1,5 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 const possiblyApplied = new WeakSet<object>();
 
@@ -54,9 +54,19 @@ export function statusReadBack(status: unknown, done: (s: number) => boolean, no
 	return { applied: 'unknown', why: `the ${label} is now ${value}` };
 }
 
+/** For creations the node cannot look up afterwards: a lost answer is reported, never re-sent. */
+export const cannotReadBack = (what: string) => async (): Promise<ReadBack> => ({
+	applied: 'unknown',
+	why: `the node has no key to look up ${what} by`,
+});
+
 // Every re-send follows a read-back that found the effect missing, so none of them can double it;
 // the bound only limits how long a flaky connection can hold one item.
 const MAX_SENDS = 4;
+
+function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(node, error as Error);
+}
 
 function reason(error: unknown): string {
 	return (error as Error)?.message ?? String(error);
@@ -76,7 +86,7 @@ export async function writeOnce(node: INode, write: OnceWrite, itemIndex?: numbe
 		} catch (error) {
 			// A clear refusal of the first attempt is the answer itself; of a re-send, it may mean an
 			// earlier attempt was applied after all (the marketplace refuses a second "ship"), so look.
-			if (!isPossiblyApplied(error) && sends === 1) throw error;
+			if (!isPossiblyApplied(error) && sends === 1) throw asNodeError(node, error);
 			failure = error;
 		}
 		let state: ReadBack;
@@ -86,7 +96,7 @@ export async function writeOnce(node: INode, write: OnceWrite, itemIndex?: numbe
 			state = { applied: 'unknown', why: `reading it back failed: ${reason(error)}` };
 		}
 		if (state.applied === true) return { data: state.data ?? {}, recovered: true };
-		if (state.applied === false && !isPossiblyApplied(failure)) throw failure;
+		if (state.applied === false && !isPossiblyApplied(failure)) throw asNodeError(node, failure);
 		if (state.applied === 'unknown' || sends >= MAX_SENDS) {
 			const why = state.applied === 'unknown' ? state.why : `it was still not applied after ${sends} attempts`;
 			throw new NodeOperationError(node, `${write.what}: outcome unknown, not sent again`, {
@@ -103,11 +113,11 @@ export async function writeOnce(node: INode, write: OnceWrite, itemIndex?: numbe
 /** What one entry of a batch write came to. */
 export type BatchEntryOutcome<E> =
 	| { entry: E; ok: true; recovered: boolean }
-	| { entry: E; ok: false; message: string; unknown?: true; error?: unknown };
+	| { entry: E; ok: false; message: string; unknown?: true; error?: unknown; detail?: IDataObject };
 
 export interface OnceBatchWrite<E> {
 	/** One request for these entries; returns the marketplace's refusal per entry (absent = applied). */
-	send: (pending: E[]) => Promise<Map<E, string>>;
+	send: (pending: E[]) => Promise<Map<E, { message: string; detail?: IDataObject }>>;
 	readBack: (entry: E) => Promise<ReadBack>;
 	/** "package 1152…" — named in messages. */
 	name: (entry: E) => string;
@@ -134,11 +144,11 @@ export async function writeBatchOnce<E>(entries: E[], write: OnceBatchWrite<E>):
 		try {
 			const refused = await write.send(pending);
 			for (const entry of pending) {
-				const message = refused.get(entry);
-				if (message === undefined) out.push({ entry, ok: true, recovered: false });
+				const refusal = refused.get(entry);
+				if (refusal === undefined) out.push({ entry, ok: true, recovered: false });
 				// A refusal of a re-sent entry may mean an earlier, lost attempt applied it after all.
 				else if (sends > 1 && (await readBack(entry)).applied === true) out.push({ entry, ok: true, recovered: true });
-				else out.push({ entry, ok: false, message: `${write.name(entry)}: ${message}` });
+				else out.push({ entry, ok: false, message: `${write.name(entry)}: ${refusal.message}`, detail: refusal.detail });
 			}
 			return out;
 		} catch (error) {

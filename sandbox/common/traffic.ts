@@ -17,6 +17,8 @@ export const FAULT_STATUSES: readonly FaultStatus[] = [429, 500, 502, 503, 'time
 
 export interface FaultConfig {
 	status: FaultStatus;
+	/** Mix: each injected fault takes one of these (seeded PRNG) instead of `status`. */
+	statuses?: FaultStatus[];
 	/** 'apply-timeout' / 'timeout': destroy the connection after this many ms instead of hanging until the client gives up. */
 	hangMs?: number;
 	/** 429: the Retry-After header to send. */
@@ -111,10 +113,15 @@ export class TrafficControl {
 			if (f.count <= 0) return null;
 			if (f.rate !== undefined && !(this.prng.next() < f.rate)) return null;
 			f.count -= 1;
-			return f;
+			return this.pick(f);
 		}
-		if (f.rate !== undefined) return this.prng.next() < f.rate ? f : null;
-		return f;
+		if (f.rate !== undefined) return this.prng.next() < f.rate ? this.pick(f) : null;
+		return this.pick(f);
+	}
+
+	private pick(f: FaultConfig): FaultConfig {
+		if (!f.statuses?.length) return f;
+		return { ...f, status: f.statuses[Math.floor(this.prng.next() * f.statuses.length)] };
 	}
 
 	latencyFor(key: string): number {

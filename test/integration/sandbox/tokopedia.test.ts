@@ -303,7 +303,10 @@ describe('sandbox: Tokopedia', () => {
 			expectError(await ship({ order_status: 500, shipping_ref_num: 'RESI1' }), 400, 'LGS_USC_006');
 			expectError(await pickup(), 400, 'ORD_USC_017');
 			await api('POST', `/v1/order/${o.order_id}/fs/${FS}/ack`);
+			expectError(await pickup(), 400, 'ORD_USC_025'); // ≥ 5 s after ACK (reference O3)
+			await ctl('POST', '/config', { tokopedia: { pickupAfterAckSeconds: 0 } });
 			const pu = await pickup();
+			await ctl('POST', '/config', { tokopedia: { pickupAfterAckSeconds: 5 } });
 			expect(pu.status).toBe(200);
 			expect(pu.data.data).toEqual({ order_id: o.order_id, shop_id: SHOP, request_time: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/), result: 'Terima kasih telah melakukan pengiriman.' });
 			expect((await ctl('GET', `/tokopedia/orders/${o.order_id}`)).data.status).toBe(450);
@@ -449,7 +452,7 @@ describe('sandbox: Tokopedia', () => {
 				await ctl('POST', '/config', { routes: { [key]: null } });
 			}
 			const cfg = (await ctl('GET', '/config')).data;
-			expect(cfg.tokopedia).toEqual({ accessTokenTtlSeconds: 1209600, defaultQps: 1000, defaultBurst: 1000 });
+			expect(cfg.tokopedia).toEqual({ accessTokenTtlSeconds: 1209600, defaultQps: 1000, defaultBurst: 1000, pickupAfterAckSeconds: 5 });
 		});
 
 		test('increment/decrement (v1 and v2) with request_id: a replay is not applied again and returns the first result', async () => {

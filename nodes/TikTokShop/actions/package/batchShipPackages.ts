@@ -50,10 +50,10 @@ async function shipGroup(this: IExecuteFunctions, shopCipher: string, group: Ent
 			for (const error of (data.errors as BatchShipError[]) ?? []) {
 				if (error.detail?.package_id) errors.set(String(error.detail.package_id), error);
 			}
-			const refused = new Map<Entry, string>();
+			const refused = new Map<Entry, { message: string; detail: IDataObject }>();
 			for (const item of pending) {
 				const failure = errors.get(String(item.entry.id));
-				if (failure) refused.set(item, `${failure.message ?? 'not shipped'} (code ${failure.code})`);
+				if (failure) refused.set(item, { message: `${failure.message ?? 'not shipped'} (code ${failure.code})`, detail: { code: failure.code } });
 			}
 			return refused;
 		},
@@ -67,7 +67,7 @@ async function shipGroup(this: IExecuteFunctions, shopCipher: string, group: Ent
 		return {
 			itemIndex,
 			ok: false,
-			json: { package_id: entry.id, shipped: false, ...(outcome.unknown ? { outcome: 'unknown' } : {}), ...(outcome.error ? errorToJson(outcome.error) : {}) },
+			json: { package_id: entry.id, shipped: false, ...(outcome.unknown ? { outcome: 'unknown' } : {}), ...(outcome.error ? errorToJson(outcome.error) : {}), ...outcome.detail },
 			message: outcome.message,
 		};
 	});

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseIdList } from '../../../common/batch';
 import { listLocator } from '../../../common/descriptions';
 import { withDisplay } from '../../../common/displayOptions';
+import { cannotReadBack, writeOnce } from '../../../common/exactlyOnce';
 import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
@@ -63,7 +64,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			package_weight: { value: String(this.getNodeParameter('packageWeight', i)), unit: 'KILOGRAM' },
 			...jsonParameter.call(this, 'additionalJson', 'Additional Fields (JSON)', i),
 		};
-		const data = await tikTokShopApiRequest.call(this, 'POST', '/product/202309/products', { shopCipher: await shop(i), body, itemIndex: i });
+		const shopCipher = await shop(i);
+		const { data } = await writeOnce(this.getNode(), {
+			what: `Create Product "${String(body.title)}"`,
+			check: 'the product list in TikTok Shop Seller Center (search for the title or seller SKU)',
+			send: async () => await tikTokShopApiRequest.call(this, 'POST', '/product/202309/products', { shopCipher, body, itemIndex: i, sendOnce: true }),
+			readBack: cannotReadBack('a new product'),
+		}, i);
 		return { ...data, title: body.title };
 	});
 }

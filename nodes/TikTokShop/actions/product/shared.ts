@@ -83,10 +83,10 @@ export async function productBatch(
 					for (const error of (data.errors as IDataObject[]) ?? []) {
 						errors.set(String((error.detail as IDataObject | undefined)?.product_id ?? ''), error);
 					}
-					const refused = new Map<(typeof pending)[number], string>();
+					const refused = new Map<(typeof pending)[number], { message: string; detail: IDataObject }>();
 					for (const entry of pending) {
 						const error = errors.get(entry.productId);
-						if (error) refused.set(entry, `${String(error.message)} (code ${String(error.code)})`);
+						if (error) refused.set(entry, { message: `${String(error.message)} (code ${String(error.code)})`, detail: { code: error.code } });
 					}
 					return refused;
 				},
@@ -105,7 +105,7 @@ export async function productBatch(
 						: {
 								itemIndex,
 								ok: false,
-								json: { product_id: productId, [action]: false, ...(outcome.error ? errorToJson(outcome.error) : {}) },
+								json: { product_id: productId, [action]: false, ...(outcome.error ? errorToJson(outcome.error) : {}), ...outcome.detail },
 								message: outcome.message,
 							},
 				);

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 
 import { withDisplay } from '../../../common/displayOptions';
+import { cannotReadBack, writeOnce } from '../../../common/exactlyOnce';
 import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import { toUnixSeconds } from '../order/shared';
@@ -41,7 +42,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			end_time: end,
 			product_level: this.getNodeParameter('productLevel', i) as string,
 		};
-		const data = await tikTokShopApiRequest.call(this, 'POST', '/promotion/202309/activities', { shopCipher: await shop(i), body, itemIndex: i });
+		const shopCipher = await shop(i);
+		const { data } = await writeOnce(this.getNode(), {
+			what: `Create Activity "${String(body.title)}"`,
+			check: 'the promotions list in TikTok Shop Seller Center',
+			send: async () => await tikTokShopApiRequest.call(this, 'POST', '/promotion/202309/activities', { shopCipher, body, itemIndex: i, sendOnce: true }),
+			readBack: cannotReadBack('a new activity'),
+		}, i);
 		return { ...body, ...data };
 	});
 }

@@ -3,7 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { withDisplay } from '../../../common/displayOptions';
 import { isPossiblyApplied, recoveredMark, statusReadBack, writeOnce } from '../../../common/exactlyOnce';
-import { forEachItem } from '../../../common/items';
+import { forEachItem, toItemError } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import { orderIdField } from '../common.descriptions';
 import type { ShopResolver } from '../types';
@@ -38,7 +38,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					return ((await tokopediaApiRequest.call(this, 'POST', `/inventory/v1/fs/${app}/pick-up`, { body, itemIndex: i, sendOnce: true })) as IDataObject) ?? {};
 				} catch (error) {
 					// Tokopedia documents no error code for "too soon"; an accepted order that is refused is that case.
-					if (isPossiblyApplied(error) || retry >= TOO_SOON_RETRIES || (await orderStatus()) !== 400) throw error;
+					if (isPossiblyApplied(error) || retry >= TOO_SOON_RETRIES || (await orderStatus()) !== 400) throw toItemError(this, error, i);
 					await sleep(PICKUP_AFTER_ACK_MS);
 				}
 			}

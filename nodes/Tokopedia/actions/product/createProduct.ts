@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { withDisplay } from '../../../common/displayOptions';
+import { cannotReadBack, writeOnce } from '../../../common/exactlyOnce';
 import { forEachItem } from '../../../common/items';
 import { fsId, pick, tokopediaApiRequest } from '../../transport';
 import { categoryLocator, showcaseLocator } from '../common.descriptions';
@@ -45,11 +46,19 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const showcase = String(this.getNodeParameter('showcase', i, '', { extractValue: true }) ?? '').trim();
 		if (showcase) fields.etalase = { id: Number(showcase) };
 		const product = productBody.call(this, fields, i);
-		const data = await tokopediaApiRequest.call(this, 'POST', `/v3/products/fs/${app}/create`, {
-			query: { shop_id: await shop(i) },
-			body: { products: [product] },
-			itemIndex: i,
-		});
+		const shopId = await shop(i);
+		const { data } = await writeOnce(this.getNode(), {
+			what: `Create Product "${String(product.name)}"`,
+			check: 'the product list in Tokopedia Seller Center (search for the name or SKU)',
+			send: async () =>
+				((await tokopediaApiRequest.call(this, 'POST', `/v3/products/fs/${app}/create`, {
+					query: { shop_id: shopId },
+					body: { products: [product] },
+					itemIndex: i,
+					sendOnce: true,
+				})) as IDataObject) ?? {},
+			readBack: cannotReadBack('a new product'),
+		}, i);
 		const failure = failedRowMessage(data);
 		if (failure) {
 			throw new NodeOperationError(this.getNode(), `Tokopedia did not create "${String(product.name)}": ${failure}`, { itemIndex: i });

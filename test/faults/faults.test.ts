@@ -1,0 +1,286 @@
+/**
+ * The fault suite (`npm run test:faults`): one real n8n execution with thousands of items across
+ * both nodes, against the sandbox injecting faults on every write, push and pull route — answers
+ * lost after the write was applied (connection destroyed / no answer), connections dropped before
+ * it, 5xx. It asserts, from the sandbox's own state and effect counters: no row lost, no effect
+ * applied twice, no item reported failed that was applied; and prints the figures.
+ */
+import axios from 'axios';
+
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import type { FaultStatus } from '../../sandbox/common/traffic';
+import type { N8nInstance } from '../e2e/lib/n8n';
+import { prepareN8n } from '../e2e/lib/n8n';
+import type { LineNode } from '../e2e/lib/workflow';
+import { example } from '../e2e/lib/workflow';
+
+const PKG = 'n8n-nodes-tokopedia-tiktokshop';
+const TTS = `${PKG}.tikTokShop`;
+const TKPD = `${PKG}.tokopedia`;
+const TKPD_SHOP = 479066;
+const SIZE = Number(process.env.FAULTS_SCALE ?? 1);
+const n = (count: number) => Math.max(5, Math.round(count * SIZE));
+
+const LOST_ANSWER: FaultStatus[] = ['apply-drop', 'apply-timeout', 'drop', 503, 500];
+const WRITE_FAULT = { status: 'apply-drop' as FaultStatus, statuses: LOST_ANSWER, rate: 0.5, hangMs: 30 };
+const BULK_FAULT = { status: 503 as FaultStatus, statuses: ['apply-drop', 'drop', 503] as FaultStatus[], rate: 0.2, hangMs: 30 };
+const PULL_FAULT = { status: 503 as FaultStatus, statuses: ['drop', 503, 500] as FaultStatus[], rate: 0.15 };
+
+/** Writes the marketplace does not deduplicate: each target must show exactly one applied effect. */
+const ONCE_ROUTES = [
+	'POST /fulfillment/202309/packages/{package_id}/ship',
+	'POST /fulfillment/202309/orders/{order_id}/packages',
+	'POST /return_refund/202309/cancellations',
+	'POST /v1/order/{order_id}/fs/{fs_id}/ack',
+	'POST /v1/order/{order_id}/fs/{fs_id}/nack',
+	'POST /v1/order/{order_id}/fs/{fs_id}/status',
+	'POST /v1/order/{order_id}/fs/{fs_id}/reject-cancel',
+	'POST /v1/order/{order_id}/fs/{fs_id}/pof/request',
+	'POST /inventory/v1/fs/{fs_id}/pick-up',
+];
+const FAULTED_ROUTES: Record<string, typeof WRITE_FAULT | typeof BULK_FAULT | typeof PULL_FAULT> = {
+	...Object.fromEntries(ONCE_ROUTES.map((route) => [route, WRITE_FAULT])),
+	'POST /fulfillment/202309/packages/ship': WRITE_FAULT,
+	'DELETE /product/202309/products': WRITE_FAULT,
+	'POST /product/202309/products/{product_id}/inventory/update': BULK_FAULT,
+	'POST /product/202309/products/{product_id}/prices/update': BULK_FAULT,
+	'POST /inventory/v1/fs/{fs_id}/stock/update': BULK_FAULT,
+	'POST /inventory/v1/fs/{fs_id}/price/update': BULK_FAULT,
+	'POST /order/202309/orders/search': PULL_FAULT,
+	'GET /v2/order/list': PULL_FAULT,
+};
+
+let sandbox: Sandbox;
+let n8n: N8nInstance;
+
+const control = async (method: string, route: string, data?: unknown) =>
+	(await axios.request({ method, url: `${sandbox.url}/_sandbox${route}`, data })).data;
+
+type Row = Record<string, unknown>;
+const rowsNode = (name: string, rows: Row[]): LineNode => ({
+	name,
+	type: 'n8n-nodes-base.code',
+	parameters: { jsCode: `return ${JSON.stringify(rows)}.map((json) => ({ json }));` },
+});
+const TTS_SHOP = { __rl: true, mode: 'list', value: '' };
+const TKPD_SHOP_RL = { __rl: true, mode: 'list', value: '' };
+
+function workflow(nodes: Array<LineNode & { marketplace?: 'tts' | 'tkpd' }>) {
+	const all = [
+		{ id: 'f0', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		...nodes.map((node, k) => ({
+			id: `f${k + 1}`,
+			name: node.name,
+			type: node.type ?? (node.marketplace === 'tkpd' ? TKPD : TTS),
+			typeVersion: node.type ? 2 : 1,
+			position: [220 * (k + 1), 0],
+			parameters: node.parameters,
+			...(node.type
+				? {}
+				: node.marketplace === 'tkpd'
+					? { credentials: { tokopediaApi: { id: 'tkpdSandboxCredential', name: 'Tokopedia (local sandbox)' } } }
+					: { credentials: { tikTokShopApi: { id: 'ttsSandboxCredential', name: 'TikTok Shop (local sandbox)' } } }),
+			...(node.type ? {} : { onError: 'continueRegularOutput' }),
+		})),
+	];
+	const connections: Record<string, unknown> = {};
+	for (let k = 0; k < all.length - 1; k++) connections[all[k].name] = { main: [[{ node: all[k + 1].name, type: 'main', index: 0 }]] };
+	return { id: 'faultSuite', name: 'faultSuite', nodes: all, connections, settings: { executionOrder: 'v1' } };
+}
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ port: 0, tokopedia: { productCount: 2400, pickupAfterAckSeconds: 0 } });
+	n8n = await prepareN8n();
+	const [tts] = example('credentials/tiktokshop-sandbox.json');
+	const [tkpd] = example('credentials/tokopedia-sandbox.json');
+	const shops = (await control('GET', '/tiktokshop/shops')).shops;
+	await n8n.importCredentials([
+		{ ...tts, data: { ...tts.data, shopCipher: shops[0].cipher, apiBaseUrl: sandbox.url, authBaseUrl: sandbox.url } },
+		{ ...tkpd, data: { ...tkpd.data, apiBaseUrl: sandbox.url, authBaseUrl: sandbox.url } },
+	]);
+});
+
+afterAll(async () => {
+	await n8n?.dispose();
+	await sandbox?.close();
+});
+
+test('every write, push and pull under injected faults: 0 lost, 0 duplicated, 0 false failures', async () => {
+	const shops = (await control('GET', '/tiktokshop/shops')).shops;
+	const shopId = String(shops[0].id);
+	const provider = String([...sandbox.tikTokShop.state.providers.keys()][0]);
+	const ttsOrders = async (count: number, body: Row = {}) => {
+		const out: Array<{ order: Row & { id: string; line_items: Row[] }; packages: Array<{ id: string }> }> = [];
+		for (let left = count; left > 0; left -= 500) out.push(...(await control('POST', '/tiktokshop/orders', { shop_id: shopId, count: Math.min(500, left), ...body })).orders);
+		return out;
+	};
+	const tts = sandbox.tikTokShop.state;
+	const refs = [...tts.skuBySellerSku.get(shopId)!.values()];
+	const units = (ref: (typeof refs)[number]) => ref.sku.inventory.reduce((sum, w) => sum + w.quantity, 0);
+	const twoUnitSku = refs.find((ref) => ref.product.status === 'ACTIVATE' && units(ref) >= 2 * n(150) + 50)!;
+
+	// TikTok Shop
+	const shipOne = await ttsOrders(n(250));
+	const shipMany = await ttsOrders(n(200));
+	const markShipped = await ttsOrders(n(150), { delivery_option: 'SEND_BY_SELLER' });
+	const cancelPart = await ttsOrders(n(150), { skus: [{ seller_sku: twoUnitSku.sku.seller_sku, quantity: 2 }] });
+	const cancelFull = await ttsOrders(n(100));
+	const products = tts.products.get(shopId)!;
+	const deletable = products.filter((p) => p.status === 'ACTIVATE' && p.id !== twoUnitSku.product.id).slice(-n(60));
+	const gone = new Set([...deletable.map((p) => p.id), twoUnitSku.product.id]);
+	const stockSkus = refs.filter((ref) => ref.sku.inventory.length === 1 && !gone.has(ref.product.id)).slice(0, n(600));
+	const stockRows = stockSkus.map((ref, k) => ({ sku: ref.sku.seller_sku, stock: 200 + (k % 50) }));
+	const priceSkus = stockSkus.filter((ref) => ref.product.status === 'ACTIVATE').slice(0, n(300));
+	const priceRows = priceSkus.map((ref, k) => ({ sku: ref.sku.seller_sku, price: String(10_000 + k * 100) }));
+
+	// Tokopedia
+	const tkpdOrders = async (count: number, body: Row = {}) => {
+		const out: Array<Row & { order_id: number; items: Array<Row & { order_detail_id: number }> }> = [];
+		for (let k = 0; k < count; k++) out.push(...(await control('POST', '/tokopedia/orders', { shop_id: TKPD_SHOP, ...body })).orders);
+		return out;
+	};
+	const tkpd = sandbox.tokopedia.state;
+	const stocked = [...tkpd.products.values()].filter((p) => p.shop_id === TKPD_SHOP && p.sku && p.status === 1 && p.children.length === 0);
+	const ack = await tkpdOrders(n(250));
+	const nack = await tkpdOrders(n(120));
+	const pickup = ack.slice(0, Math.floor(ack.length / 2));
+	const confirm = ack.slice(pickup.length);
+	const rejectCancel = await tkpdOrders(n(80), { status: 400 });
+	for (const order of rejectCancel) await control('POST', `/tokopedia/orders/${order.order_id}/advance`, { buyer_cancel_request: true });
+	const tkpdRows = stocked.slice(0, n(1000));
+	const main = tkpd.defaultWarehouse(TKPD_SHOP).warehouse_id;
+	const pofSkus = stocked.slice(tkpdRows.length).filter((p) => (p.stock[main] ?? 0) >= 3).slice(0, n(80));
+	const pof: Awaited<ReturnType<typeof tkpdOrders>> = [];
+	for (const p of pofSkus) pof.push(...(await tkpdOrders(1, { skus: [{ sku: p.sku, quantity: 3 }] })));
+	const tkpdStock = tkpdRows.map((p, k) => ({ sku: p.sku, stock: 300 + (k % 40) }));
+	const tkpdPrice = tkpdRows.map((p, k) => ({ sku: p.sku, price: 20_000 + k * 100 }));
+
+	const wf = workflow([
+		rowsNode('Ship Rows', shipOne.map((o) => ({ packageId: o.packages[0].id }))),
+		{ name: 'Ship Package', parameters: { resource: 'package', operation: 'shipPackage', shop: TTS_SHOP, packageId: '={{ $json.packageId }}', shippingMode: 'tiktok', handoverMethod: 'DROP_OFF' } },
+		rowsNode('Ship Many Rows', shipMany.map((o) => ({ packageId: o.packages[0].id }))),
+		{ name: 'Ship Many', parameters: { resource: 'package', operation: 'batchShipPackages', shop: TTS_SHOP, packageId: '={{ $json.packageId }}', shippingMode: 'tiktok', handoverMethod: 'DROP_OFF' } },
+		rowsNode('Mark Rows', markShipped.map((o, k) => ({ orderId: o.order.id, tracking: `FLT${String(k).padStart(6, '0')}` }))),
+		{
+			name: 'Mark as Shipped',
+			parameters: { resource: 'package', operation: 'markPackageAsShipped', shop: TTS_SHOP, orderId: '={{ $json.orderId }}', shippingProvider: { __rl: true, mode: 'id', value: provider }, trackingNumber: '={{ $json.tracking }}', orderLineItemIds: '' },
+		},
+		rowsNode('Partial Cancel Rows', cancelPart.map((o) => ({ orderId: o.order.id, line: String(o.order.line_items[0].id) }))),
+		{ name: 'Cancel Line Item', parameters: { resource: 'order', operation: 'cancelOrder', shop: TTS_SHOP, orderId: '={{ $json.orderId }}', cancelReason: 'seller_cancel_reason_out_of_stock', orderLineItemIds: '={{ $json.line }}' } },
+		rowsNode('Cancel Rows', cancelFull.map((o) => ({ orderId: o.order.id }))),
+		{ name: 'Cancel Order', parameters: { resource: 'order', operation: 'cancelOrder', shop: TTS_SHOP, orderId: '={{ $json.orderId }}', cancelReason: 'seller_cancel_reason_out_of_stock', orderLineItemIds: '' } },
+		rowsNode('Delete Rows', deletable.map((p) => ({ productId: p.id }))),
+		{ name: 'Delete Products', parameters: { resource: 'product', operation: 'deleteProducts', shop: TTS_SHOP, productId: '={{ $json.productId }}' } },
+		rowsNode('TikTok Stock Rows', stockRows),
+		{
+			name: 'TikTok Update Stock',
+			parameters: { resource: 'inventory', operation: 'updateInventory', shop: TTS_SHOP, identifyBy: 'sellerSku', sellerSku: '={{ $json.sku }}', quantity: '={{ $json.stock }}', warehouseId: '', options: {} },
+		},
+		rowsNode('TikTok Price Rows', priceRows),
+		{ name: 'TikTok Update Price', parameters: { resource: 'price', operation: 'updatePrice', shop: TTS_SHOP, identifyBy: 'sellerSku', sellerSku: '={{ $json.sku }}', price: '={{ $json.price }}', currency: 'IDR', options: {} } },
+		rowsNode('One', [{}]),
+		{ name: 'TikTok Orders', parameters: { resource: 'order', operation: 'getOrderList', shop: TTS_SHOP, returnAll: true, filters: {}, sort: {} } },
+
+		rowsNode('Ack Rows', ack.map((o) => ({ orderId: String(o.order_id) }))),
+		{ name: 'Accept Order', marketplace: 'tkpd', parameters: { resource: 'order', operation: 'acceptOrder', orderId: '={{ $json.orderId }}', acceptMode: 'full', warehouseId: '' } },
+		rowsNode('Pickup Rows', pickup.map((o) => ({ orderId: String(o.order_id) }))),
+		{ name: 'Request Pickup', marketplace: 'tkpd', parameters: { resource: 'order', operation: 'requestPickup', orderId: '={{ $json.orderId }}', shop: TKPD_SHOP_RL } },
+		rowsNode('Confirm Rows', confirm.map((o) => ({ orderId: String(o.order_id), awb: `AWB${o.order_id}` }))),
+		{ name: 'Confirm Shipping', marketplace: 'tkpd', parameters: { resource: 'order', operation: 'confirmShipping', orderId: '={{ $json.orderId }}', awb: '={{ $json.awb }}' } },
+		rowsNode('Nack Rows', nack.map((o) => ({ orderId: String(o.order_id) }))),
+		{ name: 'Reject Order', marketplace: 'tkpd', parameters: { resource: 'order', operation: 'rejectOrder', orderId: '={{ $json.orderId }}', reasonCode: 5, reason: 'Fault suite' } },
+		rowsNode('Reject Cancel Rows', rejectCancel.map((o) => ({ orderId: String(o.order_id) }))),
+		{ name: 'Reject Cancellation', marketplace: 'tkpd', parameters: { resource: 'order', operation: 'rejectCancellationRequest', orderId: '={{ $json.orderId }}', shop: TKPD_SHOP_RL } },
+		rowsNode('POF Rows', pof.map((o) => ({ orderId: String(o.order_id), detail: String(o.items[0].order_detail_id) }))),
+		{
+			name: 'Partial Fulfillment',
+			marketplace: 'tkpd',
+			parameters: { resource: 'order', operation: 'requestPartialFulfillment', orderId: '={{ $json.orderId }}', lines: { line: [{ orderDetailId: '={{ $json.detail }}', quantity: 2 }] } },
+		},
+		rowsNode('Tokopedia Stock Rows', tkpdStock),
+		{ name: 'Tokopedia Update Stock', marketplace: 'tkpd', parameters: { resource: 'inventory', operation: 'updateStock', shop: TKPD_SHOP_RL, identifyBy: 'sku', sku: '={{ $json.sku }}', newStock: '={{ $json.stock }}', warehouseId: '', options: {} } },
+		rowsNode('Tokopedia Price Rows', tkpdPrice),
+		{ name: 'Tokopedia Update Price', marketplace: 'tkpd', parameters: { resource: 'inventory', operation: 'updatePrice', shop: TKPD_SHOP_RL, identifyBy: 'sku', sku: '={{ $json.sku }}', newPrice: '={{ $json.price }}', warehouseId: '', options: {} } },
+		rowsNode('Two', [{}]),
+		{
+			name: 'Tokopedia Orders',
+			marketplace: 'tkpd',
+			parameters: { resource: 'order', operation: 'getAllOrders', fromDate: '={{ $now.minus({ days: 14 }).toISO() }}', toDate: '={{ $now.toISO() }}', scope: 'shop', shop: TKPD_SHOP_RL, returnAll: true, filters: {} },
+		},
+	]);
+
+	const ttsOrdersBefore = tts.shopOrders(shopId).length;
+	await control('POST', '/config', { routes: Object.fromEntries(Object.entries(FAULTED_ROUTES).map(([route, fault]) => [route, { fault }])) });
+	const started = Date.now();
+	const result = await n8n.executeWorkflow(await n8n.importWorkflow(wf));
+	const seconds = (Date.now() - started) / 1000;
+	const stats = await control('GET', '/stats');
+	await control('DELETE', '/config');
+	if (!result.ok) throw new Error(`the workflow failed:\n${result.logs.slice(-3000)}`);
+
+	const lost: string[] = [];
+	const falseFailures: string[] = [];
+	const recovered: Record<string, number> = {};
+	const check = (node: string, expected: number, applied: (row: Row, k: number) => boolean) => {
+		const out = result.output(node);
+		if (out.length !== expected) lost.push(`${node}: ${out.length} of ${expected} items came out`);
+		out.forEach((row, k) => {
+			const inState = applied(row, k);
+			if (row.recovered === true) recovered[node] = (recovered[node] ?? 0) + 1;
+			if (row.error && inState) falseFailures.push(`${node} item ${k}: ${String(row.error)}`);
+			else if (row.error) lost.push(`${node} item ${k} failed and was not applied: ${String(row.error)}`);
+			else if (!inState) lost.push(`${node} item ${k} reported success but the marketplace does not show it`);
+		});
+	};
+	const ttsOrder = (id: string) => tts.orders.get(id)!;
+	const pkgStatus = (id: string) => tts.packages.get(id)?.status;
+	check('Ship Package', shipOne.length, (_, k) => pkgStatus(shipOne[k].packages[0].id) !== 'TO_FULFILL');
+	check('Ship Many', shipMany.length, (_, k) => pkgStatus(shipMany[k].packages[0].id) !== 'TO_FULFILL');
+	check('Mark as Shipped', markShipped.length, (_, k) => ttsOrder(markShipped[k].order.id).line_items.every((line) => line.tracking_number === `FLT${String(k).padStart(6, '0')}`));
+	check('Cancel Line Item', cancelPart.length, (_, k) => ttsOrder(cancelPart[k].order.id).line_items[0].package_status === 'CANCELLED');
+	check('Cancel Order', cancelFull.length, (_, k) => ttsOrder(cancelFull[k].order.id).status === 'CANCELLED');
+	check('Delete Products', deletable.length, (_, k) => deletable[k].status === 'DELETED');
+	check('TikTok Update Stock', stockRows.length, (_, k) => stockSkus[k].sku.inventory[0].quantity === stockRows[k].stock);
+	check('TikTok Update Price', priceRows.length, (_, k) => priceSkus[k].sku.price.sale_price === priceRows[k].price);
+	const tkpdOrder = (id: number) => tkpd.orders.get(id)!;
+	check('Accept Order', ack.length, (_, k) => tkpdOrder(ack[k].order_id).status >= 400);
+	check('Request Pickup', pickup.length, (_, k) => tkpdOrder(pickup[k].order_id).status === 450);
+	check('Confirm Shipping', confirm.length, (_, k) => tkpdOrder(confirm[k].order_id).status === 500 && tkpdOrder(confirm[k].order_id).awb === `AWB${confirm[k].order_id}`);
+	check('Reject Order', nack.length, (_, k) => tkpdOrder(nack[k].order_id).status === 10);
+	check('Reject Cancellation', rejectCancel.length, (_, k) => tkpdOrder(rejectCancel[k].order_id).cancel_request_rejected === true);
+	check('Partial Fulfillment', pof.length, (_, k) => !!tkpdOrder(pof[k].order_id).pof);
+	check('Tokopedia Update Stock', tkpdRows.length, (_, k) => tkpdRows[k].stock[main] === tkpdStock[k].stock);
+	check('Tokopedia Update Price', tkpdRows.length, (_, k) => tkpdRows[k].price === tkpdPrice[k].price);
+
+	const pulledTts = result.output('TikTok Orders').filter((row) => !row.error);
+	const ttsExpected = ttsOrdersBefore;
+	if (new Set(pulledTts.map((row) => row.id)).size !== pulledTts.length) lost.push('TikTok Orders: an order came out twice');
+	if (pulledTts.length < ttsExpected) lost.push(`TikTok Orders: ${pulledTts.length} of ${ttsExpected} orders pulled`);
+	const pulledTkpd = result.output('Tokopedia Orders').filter((row) => !row.error);
+	if (pulledTkpd.length < 300 || new Set(pulledTkpd.map((row) => row.order_id)).size !== pulledTkpd.length) lost.push(`Tokopedia Orders: ${pulledTkpd.length} orders, or one twice`);
+
+	const duplicated: string[] = [];
+	for (const route of ONCE_ROUTES) {
+		const key = route.replace(/\{[^}]+\}/g, '{}');
+		for (const [target, count] of Object.entries((stats.effects[key] ?? {}) as Record<string, number>)) {
+			if (count > 1) duplicated.push(`${route} ${target}: applied ${count} times`);
+		}
+	}
+	for (const o of cancelPart) {
+		const records = [...tts.cancellations.values()].filter((c) => c.order_id === o.order.id && c.role === 'SELLER');
+		if (records.length !== 1) duplicated.push(`order ${o.order.id}: ${records.length} seller cancellations`);
+	}
+
+	const faults = Number(stats.faultsInjected);
+	const recoveredTotal = Object.values(recovered).reduce((sum, value) => sum + value, 0);
+	console.log(
+		[
+			`fault suite: ${seconds.toFixed(0)} s in n8n, ${Number(stats.requests.total)} requests`,
+			`recovered by read-back: ${recoveredTotal} (${Object.entries(recovered).map(([node, count]) => `${node} ${count}`).join(', ')})`,
+			`faults injected ${faults} / lost ${lost.length} / duplicated ${duplicated.length} / false failures ${falseFailures.length}`,
+		].join('\n'),
+	);
+	expect({ lost: lost.slice(0, 10), duplicated: duplicated.slice(0, 10), falseFailures: falseFailures.slice(0, 10) }).toEqual({ lost: [], duplicated: [], falseFailures: [] });
+	expect(faults).toBeGreaterThanOrEqual(1000);
+});
