@@ -91,19 +91,17 @@ beforeAll(async () => {
 		tts: triggerWorkflow('e2eTtsDeliveries', 'tikTokShopTrigger', { shop, events: ['ORDER_STATUS_CHANGE'], options: {} }, TTS_CREDENTIAL, ttsHookId),
 		tkpd: triggerWorkflow('e2eTkpdDeliveries', 'tokopediaTrigger', { events: ['order_status', 'order_cancellation'], options: {} }, TKPD_CREDENTIAL, tkpdHookId),
 	};
-	for (const [key, wf] of Object.entries(workflows)) {
-		ids[key] = await n8n.importWorkflow(wf);
-		await n8n.publishWorkflow(ids[key]);
-	}
-	// Not published: activated through the API in the last test.
-	ids.ttsRefused = await n8n.importWorkflow(
+	// The last two are not published: they are activated through the API in the last test.
+	[ids.tts, ids.tkpd, ids.ttsRefused, ids.tkpdRefused] = await n8n.importWorkflows([
+		workflows.tts,
+		workflows.tkpd,
 		triggerWorkflow('e2eTtsRefused', 'tikTokShopTrigger', { shop, events: ['GOODS_MATCH'], options: {} }, TTS_CREDENTIAL, randomUUID()),
-	);
-	ids.tkpdRefused = await n8n.importWorkflow(
 		triggerWorkflow('e2eTkpdRefused', 'tokopediaTrigger', { events: ['chat_notification'], options: {} }, TKPD_CREDENTIAL, randomUUID()),
-	);
+	]);
+	await n8n.publishWorkflow(ids.tts);
+	await n8n.publishWorkflow(ids.tkpd);
 	await startAndWait();
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
 	await server?.stop();
