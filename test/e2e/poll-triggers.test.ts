@@ -64,7 +64,7 @@ beforeAll(async () => {
 	]);
 	await n8n.publishWorkflow(ids.tts);
 	await n8n.publishWorkflow(ids.tkpd);
-	server = await n8n.start();
+	server = await n8n.start({ timeoutMs: 600_000 });
 }, 900_000);
 
 afterAll(async () => {

@@ -74,7 +74,7 @@ async function executionCount(workflowId: string): Promise<number> {
 }
 
 async function startAndWait() {
-	server = await n8n.start();
+	server = await n8n.start({ timeoutMs: 600_000 });
 	ttsUrl = await n8n.waitForWebhook(`${ttsHookId}/webhook`);
 	tkpdUrl = await n8n.waitForWebhook(`${tkpdHookId}/webhook`);
 }
