@@ -106,7 +106,7 @@ export async function ingestBench(): Promise<Record<string, unknown>> {
 		};
 		await n8n.publishWorkflow(ids.trigger);
 		await n8n.publishWorkflow(ids.webhook);
-		await n8n.start();
+		await n8n.start({ timeoutMs: 600_000 });
 		const urls = { trigger: await n8n.waitForWebhook(`${ttsHook}/webhook`), webhook: await n8n.waitForWebhook(plainPath) };
 		const expected = { trigger: 0, webhook: 0 };
 		const ratios: number[] = [];

@@ -56,16 +56,16 @@ beforeAll(async () => {
 		{ ...TTS, data: { ...TTS.data, apiBaseUrl: sandbox.url, authBaseUrl: sandbox.url } },
 		{ ...TKPD, data: { ...TKPD.data, apiBaseUrl: sandbox.url, authBaseUrl: sandbox.url } },
 	]);
-	ids.tts = await n8n.importWorkflow(
+	[ids.tts, ids.tkpd] = await n8n.importWorkflows([
 		pollWorkflow('e2eTtsPolls', 'tikTokShopPollTrigger', { event: 'orders', shop: { __rl: true, mode: 'list', value: '' }, options: {} }, {
 			tikTokShopApi: { id: TTS.id, name: TTS.name },
 		}),
-	);
-	ids.tkpd = await n8n.importWorkflow(pollWorkflow('e2eTkpdPolls', 'tokopediaPollTrigger', { shopId: '', options: {} }, { tokopediaApi: { id: TKPD.id, name: TKPD.name } }));
+		pollWorkflow('e2eTkpdPolls', 'tokopediaPollTrigger', { shopId: '', options: {} }, { tokopediaApi: { id: TKPD.id, name: TKPD.name } }),
+	]);
 	await n8n.publishWorkflow(ids.tts);
 	await n8n.publishWorkflow(ids.tkpd);
-	server = await n8n.start();
-}, 300_000);
+	server = await n8n.start({ timeoutMs: 600_000 });
+}, 900_000);
 
 afterAll(async () => {
 	await server?.stop();
@@ -115,3 +115,25 @@ test('every change between polls is emitted once, by the first poll after it', a
 		}
 	}
 }, 420_000);
+
+test('Fetch Test Event (a manual run in the editor) returns the latest order', async () => {
+	const [tts] = (await control('POST', '/tiktokshop/orders', { count: 1 })).orders;
+	const [tkpd] = (await control('POST', '/tokopedia/orders', { shop_id: 479066 })).orders;
+	const browserId = 'e2e-browser';
+	const login = await axios.post(`${n8n.url}/rest/login`, { emailOrLdapLoginId: 'demo@example.com', password: 'Demo-Passw0rd' }, { headers: { 'browser-id': browserId } });
+	const headers = { cookie: (login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; '), 'browser-id': browserId };
+	for (const [workflowId, expected, idOf] of [
+		[ids.tts, String(tts.order.id), (o: Record<string, unknown>) => String(o.id)],
+		[ids.tkpd, String(tkpd.order_id), (o: Record<string, unknown>) => String(o.order_id)],
+	] as const) {
+		const started = await axios.post(`${n8n.url}/rest/workflows/${workflowId}/run`, { triggerToStartFrom: { name: 'Trigger' } }, { headers });
+		const executionId = String(started.data.data.executionId);
+		let execution: PublicExecution | undefined;
+		for (let k = 0; k < 120 && !(execution && execution.finished); k++) {
+			await sleep(500);
+			execution = await n8n.api<PublicExecution>('GET', `/executions/${executionId}`, undefined, { params: { includeData: true }, validateStatus: (s) => s < 500 });
+		}
+		expect(execution?.mode).toBe('manual');
+		expect(emittedBy(execution!).map(idOf)).toEqual([expected]);
+	}
+}, 180_000);
