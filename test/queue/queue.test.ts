@@ -183,7 +183,7 @@ beforeAll(async () => {
 	others.forEach((server, k) => servers.push({ role: k < workers.length ? `worker${k + 1}` : `webhook${k - workers.length + 1}`, server }));
 	summary.startupSeconds = seconds(started);
 	// Activated as a user does, in the running main instance: it registers the triggers and runs the polls.
-	for (const id of imported) await main.api('POST', `/workflows/${id}/activate`);
+	for (const id of imported) await main.api('POST', `/workflows/${id}/activate`, {});
 	for (const hook of hooks) for (const webhookPath of ['queue-stock', 'queue-orders', 'queue-token']) await hook.waitForWebhook(webhookPath);
 	summary.setupSeconds = seconds(t0);
 }, 600_000);
