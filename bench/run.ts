@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- name ...]`: runs the benchmarks and prints their figures.
- * Benchmarks: tokopedia-stock, tiktokshop-stock (BENCH_BASELINE=0 skips its real-n8n baseline), reconcile.
+ * Benchmarks: tokopedia-stock, tiktokshop-stock (BENCH_BASELINE=0 skips its real-n8n baseline), reconcile,
+ * ingest (webhook ingest in a running n8n, bench/ingest.ts; `npm run bench:ingest`).
  */
+import { ingestBench } from './ingest';
 import { reconcileBench } from './reconcile';
 import { tiktokshopStockBench } from './tiktokshop-stock';
 import { tokopediaStockBench } from './tokopedia-stock';
@@ -10,6 +12,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
 	'tokopedia-stock': async () => await tokopediaStockBench(),
 	'tiktokshop-stock': async () => await tiktokshopStockBench(),
 	reconcile: async () => await reconcileBench(),
+	ingest: async () => await ingestBench(),
 };
 
 function format(value: unknown): string {
@@ -19,7 +22,8 @@ function format(value: unknown): string {
 
 async function main() {
 	const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-	const names = chosen.length ? chosen : Object.keys(benches);
+	// ingest starts a real n8n for minutes: it runs only when named
+	const names = chosen.length ? chosen : Object.keys(benches).filter((name) => name !== 'ingest');
 	for (const name of names) {
 		const bench = benches[name];
 		if (!bench) throw new Error(`unknown benchmark "${name}" (known: ${Object.keys(benches).join(', ')})`);

@@ -18,7 +18,7 @@ import { hmacHexMatches, rawBodyOf } from '../common/signature';
 import { orderStatusOptions } from './actions/order/shared';
 import { CREDENTIAL_TYPE, fsId, pick, tokopediaApiRequest, tokopediaCredentials } from './transport';
 import type { WebhookUrlField } from './transport/webhooks';
-import { getWebhookRegistration, updateWebhookRegistration } from './transport/webhooks';
+import { getWebhookRegistration, replaceSecretField, updateWebhookRegistration } from './transport/webhooks';
 
 const EVENTS: Array<{ value: string; name: string; field: WebhookUrlField }> = [
 	{ value: 'order_notification', name: 'New Order', field: 'order_notification_url' },
@@ -28,6 +28,7 @@ const EVENTS: Array<{ value: string; name: string; field: WebhookUrlField }> = [
 	{ value: 'product_changes', name: 'Product Changed (Stock, Price, Status)', field: 'product_changes_url' },
 	{ value: 'product_creation', name: 'Product Created or Edited', field: 'product_creation_url' },
 	{ value: 'chat_notification', name: 'New Chat Message', field: 'chat_notification_url' },
+	{ value: 'campaign_notification', name: 'Campaign Started or Ended (Slash Price, Flash Sale)', field: 'campaign_notification_url' },
 ];
 
 /**
@@ -121,6 +122,7 @@ export class TokopediaTrigger implements INodeType {
 				default: {},
 				options: [
 					duplicateWindowOption('order, status and time'),
+					replaceSecretField,
 					fetchOrderOption,
 					{ ...orderOutputField, description: 'Format of orders: the new-order payload and the fetched order (with Fetch Full Order)' },
 					{
@@ -149,10 +151,18 @@ export class TokopediaTrigger implements INodeType {
 						description: 'Tokopedia signs every delivery with it; without it deliveries cannot be verified and would be refused.',
 					});
 				}
+				const replace = Boolean((this.getNodeParameter('options', {}) as IDataObject).replaceSecret);
+				const registered = String((await getWebhookRegistration.call(this)).webhook_secret ?? '');
+				if (registered && registered !== secret && !replace) {
+					throw new NodeOperationError(this.getNode(), 'The App ID already has a different webhook secret registered', {
+						description:
+							'Tokopedia signs deliveries with the registered secret, so this trigger would refuse them. Put the registered secret in the credential\'s "Webhook Secret", or turn on "Replace Registered Secret" (systems verifying with the old secret then reject deliveries).',
+					});
+				}
 				const changes: Partial<Record<WebhookUrlField, string>> = {};
 				for (const event of selectedEvents.call(this)) changes[event.field] = eventUrl.call(this, event.value);
 				// Registration replaces every URL of the App ID: read it and change only this node's fields.
-				await updateWebhookRegistration.call(this, changes, secret, true);
+				await updateWebhookRegistration.call(this, changes, { secret, replace }, true);
 				this.getWorkflowStaticData('node').fields = Object.keys(changes);
 				return true;
 			},
@@ -164,7 +174,7 @@ export class TokopediaTrigger implements INodeType {
 					// Clear only the fields that still point at this node.
 					if (current[event.field] === eventUrl.call(this, event.value)) changes[event.field] = '';
 				}
-				if (Object.keys(changes).length > 0) await updateWebhookRegistration.call(this, changes, secret, true);
+				if (Object.keys(changes).length > 0) await updateWebhookRegistration.call(this, changes, { secret, replace: false }, true);
 				delete this.getWorkflowStaticData('node').fields;
 				return true;
 			},

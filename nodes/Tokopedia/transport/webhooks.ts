@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiContext } from '../../common/tokenRenewal';
 import { fsId, tokopediaApiRequest } from './index';
@@ -13,7 +14,29 @@ export const WEBHOOK_URL_FIELDS = [
 	'product_creation_url',
 	'chat_notification_url',
 	'campaign_notification_url',
+	'order_actions_url',
+	'order_confirm_delivery_notification_url',
+	'order_partial_fulfillment_url',
+	'product_edit_url',
+	'product_discussion_url',
 ] as const;
+
+export const replaceSecretField: INodeProperties = {
+	displayName: 'Replace Registered Secret',
+	name: 'replaceSecret',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to replace the webhook secret already registered for the App ID. Tokopedia signs every delivery of the App ID with ONE secret: replacing it makes every other system that verifies deliveries with the old secret reject them. Off keeps the registered secret.',
+};
+
+/** Which webhook secret a registration sends: Tokopedia replaces it with every registration. */
+export interface SecretChoice {
+	/** The secret to register when none is registered yet, or when `replace` is set. */
+	secret: string;
+	/** Replace a secret already registered for the App ID (other receivers verifying with it then fail). */
+	replace: boolean;
+}
 
 export type WebhookUrlField = (typeof WEBHOOK_URL_FIELDS)[number];
 
@@ -35,20 +58,21 @@ const registrationQueue = new Map<string, Promise<unknown>>();
 export async function updateWebhookRegistration(
 	this: ApiContext,
 	changes: Partial<Record<WebhookUrlField, string>>,
-	secret: string,
+	secret: SecretChoice,
 	keepOthers = true,
 ): Promise<IDataObject> {
 	const app = await fsId.call(this);
 	const previous = registrationQueue.get(app) ?? Promise.resolve();
 	const mine = previous.catch(() => undefined).then(async () => {
-		let body: IDataObject = {};
 		for (let attempt = 1; attempt <= 3; attempt++) {
-			body = await writeRegistration.call(this, app, changes, secret, keepOthers);
-			if (!keepOthers) break;
+			const body = await writeRegistration.call(this, app, changes, secret, keepOthers);
 			const now = await getWebhookRegistration.call(this);
-			if (Object.entries(changes).every(([field, url]) => (now[field] ?? '') === url)) break;
+			if (Object.entries(changes).every(([field, url]) => (now[field] ?? '') === url)) return body;
 		}
-		return body;
+		throw new NodeOperationError(
+			this.getNode(),
+			'Tokopedia accepted the webhook registration but does not show it: another system registering for the same App ID at the same time replaced it. Try again.',
+		);
 	});
 	registrationQueue.set(app, mine);
 	return await mine;
@@ -58,19 +82,21 @@ async function writeRegistration(
 	this: ApiContext,
 	app: string,
 	changes: Partial<Record<WebhookUrlField, string>>,
-	secret: string,
+	secret: SecretChoice,
 	keepOthers: boolean,
 ): Promise<IDataObject> {
-	const current = keepOthers ? await getWebhookRegistration.call(this) : {};
+	const current = await getWebhookRegistration.call(this);
+	const kept = keepOthers ? current : {};
 	const body: IDataObject = { fs_id: Number(app) };
 	for (const field of WEBHOOK_URL_FIELDS) {
-		const value = field in changes ? changes[field] : current[field];
+		const value = field in changes ? changes[field] : kept[field];
 		if (value !== undefined && value !== null) body[field] = value;
 	}
-	for (const [key, value] of Object.entries(current)) {
+	for (const [key, value] of Object.entries(kept)) {
 		if (key.endsWith('_url') && !(key in body)) body[key] = value;
 	}
-	body.webhook_secret = secret;
+	const registered = typeof current.webhook_secret === 'string' ? current.webhook_secret : '';
+	body.webhook_secret = secret.replace || !registered ? secret.secret : registered;
 	await tokopediaApiRequest.call(this, 'POST', `/v1/fs/${app}/register`, { body });
 	return body;
 }

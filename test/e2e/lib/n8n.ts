@@ -350,7 +350,7 @@ export class N8nInstance {
 
 	/** Runs `n8n <args>` with this folder's env (Node 24). Never throws on a non-zero exit. */
 	async run(args: string[], opts: { timeoutMs?: number } = {}): Promise<CommandResult> {
-		const timeoutMs = opts.timeoutMs ?? 180_000;
+		const timeoutMs = opts.timeoutMs ?? 600_000;
 		// stdout goes to a file: Node writes to files synchronously, while output to a pipe can be cut
 		// off when the CLI exits right after printing a large run (n8n execute --rawOutput).
 		const outFile = path.join(this.userFolder, `.cli-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.out`);

@@ -266,6 +266,17 @@ describe('Tokopedia node against the sandbox', () => {
 		expect(JSON.stringify(got)).not.toContain('whsec-test');
 	});
 
+	it('Webhook → Register keeps the secret another system registered unless Replace Registered Secret is on, and offers the campaign URL', async () => {
+		const registered = () => sandbox.tokopedia.state.webhooks.get(13004) as Record<string, string>;
+		await run({ resource: 'webhook', operation: 'registerWebhook', urls: { order_status_url: 'https://erp.example/status' }, keepOthers: true, secretSource: 'custom', secret: 'other-system-secret', replaceSecret: true });
+		expect(registered().webhook_secret).toBe('other-system-secret');
+		await run({ resource: 'webhook', operation: 'registerWebhook', urls: { campaign_notification_url: 'https://erp.example/campaign' }, keepOthers: true, secretSource: 'credential' });
+		expect(registered()).toMatchObject({ webhook_secret: 'other-system-secret', campaign_notification_url: 'https://erp.example/campaign', order_status_url: 'https://erp.example/status' });
+		await run({ resource: 'webhook', operation: 'registerWebhook', urls: {}, keepOthers: true, secretSource: 'credential', replaceSecret: true });
+		expect(registered().webhook_secret).not.toBe('other-system-secret');
+		expect(registered().webhook_secret).toBeTruthy();
+	});
+
 	it('Inventory → Reconcile finds injected drift, corrects it, and a second run matches', async () => {
 		const all = await run({ resource: 'product', operation: 'getAllProducts', shop: rl(''), returnAll: true });
 		const erp = all

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { TikTokShopTrigger } from '../../../nodes/TikTokShop/TikTokShopTrigger.node';
+import { TIKTOK_WEBHOOK_EVENT_TYPES } from '../../../sandbox/tiktokshop/events';
 import { fakeWebhookContext } from '../../helpers/webhookContext';
 
 const credentials = { appKey: 'abcdef', appSecret: '123', apiBaseUrl: 'http://api.test', shopCipher: 'C' };
@@ -112,5 +113,12 @@ describe('TikTok Shop Trigger webhook', () => {
 		const body = JSON.stringify({ type: 99, tts_notification_id: 'n-99', shop_id: '1', timestamp: Math.floor(Date.now() / 1000), data: {} });
 		const out = await deliver(body, { Authorization: sign(body) }, { events: ['UNKNOWN_TYPE_99'] }).result;
 		expect(out.workflowData?.[0][0].json.topic).toBe('UNKNOWN_TYPE_99');
+	});
+
+	it('offers exactly the 17 event types Update Shop Webhook accepts', () => {
+		const events = trigger.description.properties.find((p) => p.name === 'events');
+		const offered = (events?.options as Array<{ value: string }>).map((o) => o.value).sort();
+		expect(offered).toEqual([...TIKTOK_WEBHOOK_EVENT_TYPES].sort());
+		expect(offered).toHaveLength(17);
 	});
 });

@@ -5,11 +5,17 @@ import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { tokopediaCredentials } from '../../transport';
 import type { WebhookUrlField } from '../../transport/webhooks';
-import { updateWebhookRegistration, withoutSecret } from '../../transport/webhooks';
+import { replaceSecretField, updateWebhookRegistration, withoutSecret } from '../../transport/webhooks';
 import type { ShopResolver } from '../types';
 
 const urlOptions: Array<{ name: WebhookUrlField; displayName: string }> = [
+	{ name: 'campaign_notification_url', displayName: 'Campaign Notification (Slash Price, Flash Sale) URL' },
 	{ name: 'chat_notification_url', displayName: 'Chat Notification URL' },
+	{ name: 'order_actions_url', displayName: 'Order Actions URL' },
+	{ name: 'order_confirm_delivery_notification_url', displayName: 'Order Confirm Delivery Notification URL' },
+	{ name: 'order_partial_fulfillment_url', displayName: 'Order Partial Fulfillment URL' },
+	{ name: 'product_discussion_url', displayName: 'Product Discussion URL' },
+	{ name: 'product_edit_url', displayName: 'Product Edit URL' },
 	{ name: 'order_cancellation_url', displayName: 'Order Cancellation URL' },
 	{ name: 'order_notification_url', displayName: 'Order Notification (New Order) URL' },
 	{ name: 'order_request_cancellation_url', displayName: 'Order Request Cancellation URL' },
@@ -40,6 +46,7 @@ const properties: INodeProperties[] = [
 		default: true,
 		description: 'Whether to keep the URLs of events not set above. Tokopedia replaces the whole registration on every call; off clears them.',
 	},
+	replaceSecretField,
 	{
 		displayName: 'Webhook Secret',
 		name: 'secretSource',
@@ -49,6 +56,7 @@ const properties: INodeProperties[] = [
 			{ name: 'From Credential', value: 'credential' },
 			{ name: 'Custom', value: 'custom' },
 		],
+		description: 'The secret registered when none is registered yet for the App ID, or when replacing it',
 	},
 	{
 		displayName: 'Secret',
@@ -83,7 +91,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				description: 'Tokopedia signs every webhook with it; without it deliveries cannot be verified.',
 			});
 		}
-		const registration = await updateWebhookRegistration.call(this, changes, secret, this.getNodeParameter('keepOthers', i) as boolean);
+		const replace = this.getNodeParameter('replaceSecret', i, false) as boolean;
+		const registration = await updateWebhookRegistration.call(this, changes, { secret, replace }, this.getNodeParameter('keepOthers', i) as boolean);
 		return withoutSecret(registration);
 	});
 }

@@ -1,0 +1,182 @@
+/**
+ * Webhook triggers in a running n8n (`n8n start`), delivering signed notifications directly:
+ * a delivery processed before n8n is killed and restarted does not run again when redelivered after
+ * it; replays to another event's URL, deliveries older than Maximum Age and empty or non-JSON bodies
+ * get 400 and run nothing; a registration the marketplace refuses makes activation fail with its
+ * message.
+ */
+import axios from 'axios';
+import { createHmac, randomUUID } from 'node:crypto';
+
+import { startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
+import type { N8nInstance, RunningN8n } from './lib/n8n';
+import { prepareN8n } from './lib/n8n';
+import { example } from './lib/workflow';
+
+const PKG = 'n8n-nodes-tokopedia-tiktokshop';
+const [TTS] = example('credentials/tiktokshop-sandbox.json');
+const [TKPD] = example('credentials/tokopedia-sandbox.json');
+const TTS_CREDENTIAL = { tikTokShopApi: { id: TTS.id, name: TTS.name } };
+const TKPD_CREDENTIAL = { tokopediaApi: { id: TKPD.id, name: TKPD.name } };
+const ttsHookId = randomUUID();
+const tkpdHookId = randomUUID();
+let sandbox: Sandbox;
+let n8n: N8nInstance;
+let server: RunningN8n;
+let ttsUrl: string;
+let tkpdUrl: string;
+const ids: Record<string, string> = {};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function triggerWorkflow(id: string, type: string, parameters: Record<string, unknown>, credentials: Record<string, unknown>, webhookId: string) {
+	return {
+		id,
+		name: id,
+		nodes: [
+			{ id: `${id}-t`, name: 'Trigger', type: `${PKG}.${type}`, typeVersion: 1, position: [0, 0], parameters, credentials, webhookId },
+			{ id: `${id}-n`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+		],
+		connections: { Trigger: { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+function ttsDelivery(notificationId: string, timestamp = Math.floor(Date.now() / 1000)) {
+	const body = JSON.stringify({
+		type: 1,
+		tts_notification_id: notificationId,
+		shop_id: '7495540735365777507',
+		timestamp,
+		data: { order_id: `order-${notificationId}`, order_status: 'AWAITING_SHIPMENT', update_time: timestamp },
+	});
+	return body;
+}
+
+async function postTts(body: string) {
+	const signature = createHmac('sha256', TTS.data.appSecret).update(TTS.data.appKey + body).digest('hex');
+	return await axios.post(ttsUrl, body, { headers: { 'content-type': 'application/json', authorization: signature }, validateStatus: () => true });
+}
+
+const tkpdStatus = (orderId: number, status: number) =>
+	JSON.stringify({ fs_id: 13004, order_status: status, order_id: orderId, shop_id: 479066, warehouse_id: 8402620, product_details: [{ id: 1, Name: 'Kaos' }] });
+
+async function postTkpd(event: string, body: string) {
+	const hmac = createHmac('sha256', TKPD.data.webhookSecret).update(body).digest('hex');
+	return await axios.post(`${tkpdUrl}?event=${event}`, body, {
+		headers: { 'content-type': 'application/json', 'authorization-hmac': hmac },
+		validateStatus: () => true,
+	});
+}
+
+async function executionCount(workflowId: string): Promise<number> {
+	return (await n8n.waitForExecutions(workflowId, 0)).length;
+}
+
+async function startAndWait() {
+	server = await n8n.start({ timeoutMs: 600_000 });
+	ttsUrl = await n8n.waitForWebhook(`${ttsHookId}/webhook`);
+	tkpdUrl = await n8n.waitForWebhook(`${tkpdHookId}/webhook`);
+}
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ port: 0 });
+	n8n = await prepareN8n();
+	await n8n.importCredentials([
+		{ ...TTS, data: { ...TTS.data, apiBaseUrl: sandbox.url, authBaseUrl: sandbox.url } },
+		{ ...TKPD, data: { ...TKPD.data, apiBaseUrl: sandbox.url, authBaseUrl: sandbox.url } },
+	]);
+	const shop = { __rl: true, mode: 'list', value: '' };
+	const workflows = {
+		tts: triggerWorkflow('e2eTtsDeliveries', 'tikTokShopTrigger', { shop, events: ['ORDER_STATUS_CHANGE'], options: {} }, TTS_CREDENTIAL, ttsHookId),
+		tkpd: triggerWorkflow('e2eTkpdDeliveries', 'tokopediaTrigger', { events: ['order_status', 'order_cancellation'], options: {} }, TKPD_CREDENTIAL, tkpdHookId),
+	};
+	// The last two are not published: they are activated through the API in the last test.
+	[ids.tts, ids.tkpd, ids.ttsRefused, ids.tkpdRefused] = await n8n.importWorkflows([
+		workflows.tts,
+		workflows.tkpd,
+		triggerWorkflow('e2eTtsRefused', 'tikTokShopTrigger', { shop, events: ['GOODS_MATCH'], options: {} }, TTS_CREDENTIAL, randomUUID()),
+		triggerWorkflow('e2eTkpdRefused', 'tokopediaTrigger', { events: ['chat_notification'], options: {} }, TKPD_CREDENTIAL, randomUUID()),
+	]);
+	await n8n.publishWorkflow(ids.tts);
+	await n8n.publishWorkflow(ids.tkpd);
+	await startAndWait();
+}, 900_000);
+
+afterAll(async () => {
+	await server?.stop();
+	await n8n?.dispose();
+	await sandbox?.close();
+});
+
+describe('webhook triggers across a restart, against replays and bad bodies', () => {
+	test('a notification processed before n8n is killed does not run again when redelivered after the restart', async () => {
+		const ttsFirst = ttsDelivery(`restart-${Date.now()}`);
+		const tkpdFirst = tkpdStatus(910_001, 400);
+		expect((await postTts(ttsFirst)).status).toBe(200);
+		expect((await postTkpd('order_status', tkpdFirst)).status).toBe(200);
+		await n8n.waitForExecutions(ids.tts, 1);
+		await n8n.waitForExecutions(ids.tkpd, 1);
+
+		// Killed, not stopped: nothing n8n does on a graceful shutdown can help.
+		process.kill(-server.pid, 'SIGKILL');
+		await server.stop();
+		await startAndWait();
+
+		expect((await postTts(ttsFirst)).status).toBe(200);
+		expect((await postTkpd('order_status', tkpdFirst)).status).toBe(200);
+		const ttsSecond = ttsDelivery(`after-restart-${Date.now()}`);
+		expect((await postTts(ttsSecond)).status).toBe(200);
+		expect((await postTkpd('order_status', tkpdStatus(910_001, 450))).status).toBe(200);
+		const tts = await n8n.waitForExecutions(ids.tts, 2);
+		const tkpd = await n8n.waitForExecutions(ids.tkpd, 2);
+		await sleep(2000);
+		expect(await executionCount(ids.tts)).toBe(2);
+		expect(await executionCount(ids.tkpd)).toBe(2);
+		expect(tts.map((e) => e.status)).toEqual(['success', 'success']);
+		expect(tkpd.map((e) => e.status)).toEqual(['success', 'success']);
+	}, 240_000);
+
+	test('replays to another event, stale TikTok deliveries and empty or non-JSON bodies get 400 and run nothing', async () => {
+		const ttsBefore = await executionCount(ids.tts);
+		const tkpdBefore = await executionCount(ids.tkpd);
+
+		const replay = await postTkpd('order_cancellation', tkpdStatus(910_002, 500));
+		expect(replay.status).toBe(400);
+		expect(JSON.stringify(replay.data)).toMatch(/not a "order_cancellation" notification/);
+		const stale = await postTts(ttsDelivery(`stale-${Date.now()}`, Math.floor(Date.now() / 1000) - 30 * 86_400));
+		expect(stale.status).toBe(400);
+		expect(JSON.stringify(stale.data)).toMatch(/Maximum Age/);
+		for (const body of ['', 'not json']) {
+			expect((await postTts(body)).status).toBe(400);
+			expect((await postTkpd('order_status', body)).status).toBe(400);
+		}
+		// A real cancellation on the cancellation URL still runs.
+		expect((await postTkpd('order_cancellation', tkpdStatus(910_003, 0))).status).toBe(200);
+		await n8n.waitForExecutions(ids.tkpd, tkpdBefore + 1);
+		await sleep(2000);
+		expect(await executionCount(ids.tts)).toBe(ttsBefore);
+		expect(await executionCount(ids.tkpd)).toBe(tkpdBefore + 1);
+	}, 120_000);
+
+	test('activation fails with the marketplace\'s message when it refuses the registration', async () => {
+		const tts = await axios.post(`${n8n.url}/api/v1/workflows/${ids.ttsRefused}/activate`, {}, {
+			headers: { 'X-N8N-API-KEY': await n8n.apiKey() },
+			validateStatus: () => true,
+		});
+		expect(tts.status).toBeGreaterThanOrEqual(400);
+		expect(JSON.stringify(tts.data)).toMatch(/36009004|event_type/i);
+
+		await axios.post(`${sandbox.url}/_sandbox/config`, { routes: { 'POST /v1/fs/{fs_id}/register': { fault: { status: 503, count: 50 } } } });
+		const tkpd = await axios.post(`${n8n.url}/api/v1/workflows/${ids.tkpdRefused}/activate`, {}, {
+			headers: { 'X-N8N-API-KEY': await n8n.apiKey() },
+			validateStatus: () => true,
+			timeout: 120_000,
+		});
+		await axios.delete(`${sandbox.url}/_sandbox/config`);
+		expect(tkpd.status).toBeGreaterThanOrEqual(400);
+		expect(JSON.stringify(tkpd.data)).toMatch(/503|unavailable|Tokopedia/i);
+		const listed = await n8n.api<{ active: boolean }>('GET', `/workflows/${ids.tkpdRefused}`);
+		expect(listed.active).toBe(false);
+	}, 180_000);
+});
