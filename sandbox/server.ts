@@ -206,7 +206,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 					else hang(res, fault.hangMs);
 					return;
 				}
-				reply = fault !== null ? mp.faultReply(ctx, fault.status as 500 | 503) : await prepared.run();
+				if (fault?.status === 429) {
+					reply = mp.rateLimitedReply(ctx);
+					if (fault.retryAfterSeconds !== undefined) reply.headers = { ...reply.headers, 'Retry-After': String(fault.retryAfterSeconds) };
+				} else reply = fault !== null ? mp.faultReply(ctx, fault.status as 500 | 502 | 503) : await prepared.run();
 				if (fault === null) log.countEffect(ctx, reply);
 			}
 		}

@@ -148,6 +148,7 @@ export async function sendWithToken(
 		stored.accessToken && stored.accessToken !== refused ? stored : renewal(stored);
 	let data: ICredentialDataDecryptedObject = await this.getCredentials(credentialType);
 	let expiries = 0;
+	let renewalsRefused = 0;
 	let unavailable = 0;
 	let refusals = 0;
 	for (;;) {
@@ -186,8 +187,10 @@ export async function sendWithToken(
 			data = usable(stored);
 			continue;
 		}
-		// A token renewed just now and refused all the same will not get better by renewing again.
-		if (!lifecycle.isExpired(response) || data.accessToken === '' || ++expiries > 3) return response;
+		// Renewing twice and still being refused will not get better by renewing again.
+		if (!lifecycle.isExpired(response) || (data.accessToken === '' && ++renewalsRefused >= 2) || ++expiries > 4) {
+			return response;
+		}
 		refused = used.accessToken;
 		data = usable(await this.getCredentials(credentialType));
 	}

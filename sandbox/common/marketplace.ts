@@ -23,7 +23,7 @@ export interface Marketplace {
 	/** Route match + protocol checks (auth, signature...). Sets ctx.routeKey when a route matched. */
 	prepare(ctx: RequestContext, baseUrl: string): Prepared;
 	rateLimitedReply(ctx: RequestContext): Reply;
-	faultReply(ctx: RequestContext, status: 500 | 503): Reply;
+	faultReply(ctx: RequestContext, status: 500 | 502 | 503): Reply;
 	/** Control API under /_sandbox/<name>/...; return null for unknown paths. */
 	control(ctx: RequestContext, subpath: string, body: any, baseUrl: string): Reply | null;
 	reset(opts: { clearTokens?: boolean }): void;

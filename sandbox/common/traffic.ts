@@ -2,20 +2,23 @@ import { routeKey } from './http';
 import { Prng } from './prng';
 
 /**
- * 500 / 503: answered with that status, not applied. 'timeout': never answered, not applied.
+ * 500 / 502 / 503: answered with that status, not applied. 429: the route's rate-limited answer (with
+ * `Retry-After: retryAfterSeconds` when given), not applied. 'timeout': never answered, not applied.
  * 'drop': the connection is destroyed before the request is applied.
  * 'apply-drop': the request IS applied, then the connection is destroyed without an answer.
  * 'apply-timeout': the request IS applied, then no answer (for `hangMs`, then the connection is destroyed;
  * without `hangMs` until the client gives up).
  */
-export type FaultStatus = 500 | 503 | 'timeout' | 'drop' | 'apply-drop' | 'apply-timeout';
+export type FaultStatus = 429 | 500 | 502 | 503 | 'timeout' | 'drop' | 'apply-drop' | 'apply-timeout';
 
-export const FAULT_STATUSES: readonly FaultStatus[] = [500, 503, 'timeout', 'drop', 'apply-drop', 'apply-timeout'];
+export const FAULT_STATUSES: readonly FaultStatus[] = [429, 500, 502, 503, 'timeout', 'drop', 'apply-drop', 'apply-timeout'];
 
 export interface FaultConfig {
 	status: FaultStatus;
 	/** 'apply-timeout' / 'timeout': destroy the connection after this many ms instead of hanging until the client gives up. */
 	hangMs?: number;
+	/** 429: the Retry-After header to send. */
+	retryAfterSeconds?: number;
 	/** Fail the next n matching requests, then stop. */
 	count?: number;
 	/** Probability 0..1 that a matching request fails (seeded PRNG). */

@@ -214,7 +214,7 @@ export class TikTokShopMarketplace implements Marketplace {
 		return reply({ status: 429, code: ERR.TOO_MANY_REQUESTS, message: 'Too many requests. Please retry later.', data: null }, ctx.requestId);
 	}
 
-	faultReply(ctx: RequestContext, status: 500 | 503): Reply {
+	faultReply(ctx: RequestContext, status: 500 | 502 | 503): Reply {
 		return reply(
 			{
 				status,

@@ -160,7 +160,7 @@ export class TokopediaMarketplace implements Marketplace {
 		return this.err(ctx, 429, 'ERR_TOO_MANY_REQUEST', 'Too many requests: rate limit exceeded, retry after X-Ratelimit-Reset-After seconds', this.limiter.headers(key));
 	}
 
-	faultReply(ctx: RequestContext, status: 500 | 503): Reply {
+	faultReply(ctx: RequestContext, status: 500 | 502 | 503): Reply {
 		if (ctx.path === '/token') return { status, json: { error: 'server_error', error_description: 'The authorization server encountered an unexpected condition' } };
 		return this.err(ctx, status, status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR', 'Internal server error', ctx.routeKey ? this.limiter.headers(ctx.routeKey) : undefined);
 	}

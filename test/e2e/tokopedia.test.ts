@@ -210,4 +210,20 @@ describe('Tokopedia node in a real n8n', () => {
 		const again = await n8n.executeWorkflow(await n8n.importWorkflow(reconcileWorkflow('tkpdE2eReconAgain', false)));
 		expect(again.output('Reconcile').at(-1)).toMatchObject({ mismatch: 0, match: 5000, missingOnMarketplace: 3 });
 	});
+	test('a 503 from the token host costs one retry, not the run', async () => {
+		const id = await n8n.importWorkflow(workflow('tkpdE2eTokenHost503', [{ name: 'Shop Info', parameters: { resource: 'shop', operation: 'getShopInfo', shopId: '' } }]));
+		try {
+			await control('POST', '/tokopedia/tokens/expire');
+			await control('POST', '/config', { routes: { 'POST /token': { fault: { status: 503, count: 1 } } } });
+			const before = await control('GET', '/stats');
+			const result = await n8n.executeWorkflow(id);
+			expect(result.ok).toBe(true);
+			expect(result.output('Shop Info').length).toBeGreaterThan(0);
+			const after = await control('GET', '/stats');
+			expect(after.tokopedia.tokenGrants - before.tokopedia.tokenGrants).toBe(1);
+			expect(after.requests.byRoute['POST /token'] - (before.requests.byRoute['POST /token'] ?? 0)).toBe(2);
+		} finally {
+			await control('DELETE', '/config');
+		}
+	});
 });

@@ -83,13 +83,14 @@ describe('tikTokShopApiRequest', () => {
 		expect(runs.every((data) => data.token === 'TTP_new_1')).toBe(true);
 	});
 
-	it('does not loop when the renewed token is refused too', async () => {
-		const api = scripted([{ body: envelope(105002) }, { body: envelope(105002) }]);
+	it('does not loop when renewed tokens are refused too', async () => {
+		const api = scripted([{ body: envelope(105002) }, { body: envelope(105002) }, { body: envelope(105002) }]);
 		const ctx = fakeContext({ credentials: store(), transport: api.transport });
 		await expect(tikTokShopApiRequest.call(ctx, 'GET', '/authorization/202309/shops')).rejects.toThrow(
 			'TikTok Shop error 105002',
 		);
-		expect(api.tokenCalls()).toBe(1);
+		expect(api.tokenCalls()).toBe(2);
+		expect(api.apiCalls).toHaveLength(3);
 	});
 
 	it('retries rate limits and 5xx, then succeeds', async () => {
