@@ -6,15 +6,15 @@ import { sleep } from 'n8n-workflow';
  * remaining quota are, so a run converges on the real limit without tripping it.
  */
 export class Pacer {
-	private tokens: number;
+	protected tokens: number;
 
-	private last: number;
+	protected last: number;
 
 	constructor(
-		private ratePerSecond: number,
-		private burst: number,
-		private readonly now: () => number = Date.now,
-		private readonly wait: (ms: number) => Promise<void> = sleep,
+		protected ratePerSecond: number,
+		protected burst: number,
+		protected readonly now: () => number = Date.now,
+		protected readonly wait: (ms: number) => Promise<void> = sleep,
 	) {
 		this.tokens = burst;
 		this.last = now();
@@ -28,7 +28,7 @@ export class Pacer {
 		return this.burst;
 	}
 
-	private refill(): void {
+	protected refill(): void {
 		const now = this.now();
 		this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
 		this.last = now;
@@ -61,5 +61,76 @@ export class Pacer {
 	drain(): void {
 		this.refill();
 		this.tokens = Math.min(this.tokens, 0);
+	}
+}
+
+/**
+ * A pacer that follows a limit it is not told (TikTok publishes none, reference §8): additive
+ * increase, multiplicative decrease. Each throttle lowers the rate (at most once per spacing, so a
+ * volley of 429s from requests already in flight counts once), never below what the server has
+ * been accepting lately; every quiet second raises it a little, up to the configured ceiling. A
+ * server-given wait (Retry-After, X-Ratelimit-Reset-After) pauses every request of the pacer.
+ */
+export class AdaptivePacer extends Pacer {
+	private readonly ceiling: number;
+
+	private lastChange: number;
+
+	private pausedUntil = 0;
+
+	private accepted: number[] = [];
+
+	constructor(
+		ratePerSecond: number,
+		burst: number,
+		private readonly tuning: { decrease: number; increasePerSecond: number; floor: number; windowMs: number } = {
+			decrease: 0.75,
+			increasePerSecond: 0.03,
+			floor: 0.2,
+			windowMs: 2000,
+		},
+		now: () => number = Date.now,
+		wait: (ms: number) => Promise<void> = sleep,
+	) {
+		super(ratePerSecond, burst, now, wait);
+		this.ceiling = ratePerSecond;
+		this.lastChange = now();
+	}
+
+	private creep(): void {
+		const now = this.now();
+		const seconds = (now - this.lastChange) / 1000;
+		if (seconds <= 0) return;
+		this.refill();
+		this.ratePerSecond = Math.min(this.ceiling, this.ratePerSecond * (1 + this.tuning.increasePerSecond * seconds));
+		this.lastChange = now;
+	}
+
+	async take(count = 1): Promise<void> {
+		const pause = this.pausedUntil - this.now();
+		if (pause > 0) await this.wait(pause);
+		this.creep();
+		await super.take(count);
+	}
+
+	/** A request went through: counts towards the rate the server is known to accept. */
+	succeeded(): void {
+		const now = this.now();
+		this.accepted.push(now);
+		while (this.accepted.length && this.accepted[0] < now - this.tuning.windowMs) this.accepted.shift();
+	}
+
+	/** The server said "too many requests". */
+	throttled(waitMs?: number): void {
+		const now = this.now();
+		if (waitMs !== undefined && waitMs > 0) this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
+		this.drain();
+		if (now - this.lastChange < 1000 / Math.max(this.ratePerSecond, 0.1) + this.tuning.windowMs / 4) return;
+		const acceptedRate = (this.accepted.filter((at) => at >= now - this.tuning.windowMs).length * 1000) / this.tuning.windowMs;
+		this.ratePerSecond = Math.min(
+			this.ratePerSecond,
+			Math.max(this.tuning.floor, this.ratePerSecond * this.tuning.decrease, 0.9 * acceptedRate),
+		);
+		this.lastChange = now;
 	}
 }

@@ -107,6 +107,9 @@ export const tokenRetryPolicy: RetryPolicy = { maxAttempts: 5, initialDelayMs: 1
  */
 export const REPLACED_TOKEN_FIELD = 'replacedAccessToken';
 
+/** The answer, or the error of the last attempt (a TokenServiceError inside, when the token was the problem). */
+export type SendResult = { response: RawResponse; error?: undefined } | { response: undefined; error: unknown };
+
 /** Refusals worth re-reading the credential for a while: another process may have rotated the grant. */
 const REFUSAL_REREADS = 3;
 
@@ -134,7 +137,7 @@ export async function sendWithToken(
 	lifecycle: TokenLifecycle,
 	options: IHttpRequestOptions,
 	wait: (ms: number) => Promise<void> = sleep,
-): Promise<RawResponse> {
+): Promise<SendResult> {
 	const { credentialType } = lifecycle;
 	const reference = credentialReference.call(this, credentialType);
 	/** The access token the marketplace refused last; a stored token other than this one is usable. */
@@ -164,7 +167,7 @@ export async function sendWithToken(
 			)) as RawResponse;
 		} catch (error) {
 			const failure = findTokenServiceError(error);
-			if (!failure || failure.kind === 'incomplete') throw error;
+			if (!failure || failure.kind === 'incomplete') return { response: undefined, error };
 			let stored = await this.getCredentials(credentialType);
 			if (stored.accessToken && stored.accessToken !== refused) {
 				// Another execution or worker renewed the token while our renewal failed.
@@ -178,7 +181,7 @@ export async function sendWithToken(
 				continue;
 			}
 			if (failure.kind === 'unavailable' ? ++unavailable >= tokenRetryPolicy.maxAttempts : ++refusals > REFUSAL_REREADS) {
-				throw error;
+				return { response: undefined, error };
 			}
 			// Unavailable: the service may be back after a pause. Refused: the renewal that rotated our
 			// grant elsewhere may not be persisted yet. Either way, look at the credential again after it.
@@ -189,7 +192,7 @@ export async function sendWithToken(
 		}
 		// Renewing twice and still being refused will not get better by renewing again.
 		if (!lifecycle.isExpired(response) || (data.accessToken === '' && ++renewalsRefused >= 2) || ++expiries > 4) {
-			return response;
+			return { response };
 		}
 		refused = used.accessToken;
 		data = usable(await this.getCredentials(credentialType));

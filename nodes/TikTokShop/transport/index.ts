@@ -9,6 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { markPossiblyApplied } from '../../common/exactlyOnce';
 import { isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, retryAfterToMs, withRetry } from '../../common/retry';
+import type { AdaptivePacer } from '../../common/pacer';
 import type { AttemptOutcome } from '../../common/retry';
 import type { ApiContext, RawResponse, TokenLifecycle } from '../../common/tokenRenewal';
 import { findTokenServiceError, parseJsonBody, sendWithToken } from '../../common/tokenRenewal';
@@ -30,6 +31,8 @@ export interface TikTokShopRequest {
 	 * thrown marked for `writeOnce` (nodes/common/exactlyOnce.ts), which reads the state back instead.
 	 */
 	sendOnce?: boolean;
+	/** Paces every attempt and learns from throttles (HTTP 429 / 36009002). */
+	pacer?: AdaptivePacer;
 	/** A multipart upload: sent as is, and (as TikTok requires) left out of the signature. */
 	multipart?: { body: Buffer; contentType: string };
 }
@@ -92,9 +95,11 @@ export async function tikTokShopApiRequest(
 
 	return await withRetry<IDataObject>(async (): Promise<AttemptOutcome<IDataObject>> => {
 		let response: RawResponse;
-		try {
-			response = await sendWithToken.call(this, tokenLifecycle, options);
-		} catch (error) {
+		await request.pacer?.take();
+		const sent = await sendWithToken.call(this, tokenLifecycle, options);
+		if (sent.response) response = sent.response;
+		else {
+			const error = sent.error;
 			const tokenFailure = findTokenServiceError(error);
 			if (tokenFailure) {
 				throw new NodeApiError(node, { message: tokenFailure.message }, {
@@ -123,6 +128,7 @@ export async function tikTokShopApiRequest(
 		const envelope = parseEnvelope(response.body);
 		const status = response.statusCode;
 		if (envelope && envelope.code === 0 && status < 400) {
+			request.pacer?.succeeded();
 			return { kind: 'done', value: (envelope.data ?? {}) as IDataObject };
 		}
 		const failure = envelope ?? {
@@ -131,6 +137,8 @@ export async function tikTokShopApiRequest(
 			request_id: '',
 		};
 		const error = tikTokShopApiError(node, failure, status, request.itemIndex);
+		const retryAfterMs = retryAfterToMs(response.headers?.['retry-after']);
+		if (status === 429 || failure.code === RATE_LIMIT_CODE) request.pacer?.throttled(retryAfterMs);
 		if (isTransientStatus(status) || TRANSIENT_CODES.has(failure.code)) {
 			if (request.sendOnce && failure.code !== RATE_LIMIT_CODE && mayHaveBeenApplied(error, status < 400 ? 500 : status)) {
 				throw markPossiblyApplied(error);
@@ -138,7 +146,7 @@ export async function tikTokShopApiRequest(
 			return {
 				kind: 'retry',
 				reason: `HTTP ${status} / ${failure.code}`,
-				retryAfterMs: retryAfterToMs(response.headers?.['retry-after']),
+				retryAfterMs,
 				lastError: error,
 			};
 		}

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { AdaptivePacer } from '../../common/pacer';
 import { pages, take } from '../../common/paginate';
 import type { ApiContext } from '../../common/tokenRenewal';
 import { tikTokShopApiRequest } from './index';
@@ -14,6 +15,7 @@ export interface SearchRequest {
 	itemIndex?: number;
 	/** Called with each page's data (e.g. to look at total_count) before its items are used. */
 	onPage?: (data: IDataObject) => void;
+	pacer?: AdaptivePacer;
 }
 
 /** Follows `next_page_token` over a TikTok Shop search API and collects up to `limit` items of `listKey`. */
@@ -33,6 +35,7 @@ export async function searchAll(
 				query: { ...request.query, page_size: pageSize, page_token: pageToken },
 				body: request.body,
 				itemIndex: request.itemIndex,
+				pacer: request.pacer,
 			});
 			request.onPage?.(data);
 			return { items: (data[listKey] as IDataObject[]) ?? [], next: data.next_page_token as string };

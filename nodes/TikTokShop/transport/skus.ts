@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { chunk, mapConcurrent } from '../../common/batch';
+import type { AdaptivePacer } from '../../common/pacer';
 import type { ApiContext } from '../../common/tokenRenewal';
 import { tikTokShopApiRequest } from './index';
 import { searchAll } from './search';
@@ -26,6 +27,7 @@ export async function resolveSkus(
 	this: ApiContext,
 	shopCipher: string,
 	refs: { sellerSkus: string[]; skuIds: string[] },
+	pacer?: AdaptivePacer,
 ): Promise<{ bySellerSku: Map<string, ResolvedSku>; bySkuId: Map<string, ResolvedSku> }> {
 	const bySellerSku = new Map<string, ResolvedSku>();
 	const bySkuId = new Map<string, ResolvedSku>();
@@ -40,6 +42,7 @@ export async function resolveSkus(
 			shopCipher,
 			body: { seller_skus: group },
 			maxPageSize: 100,
+			pacer,
 		});
 		for (const product of products) {
 			for (const sku of (product.skus as IDataObject[]) ?? []) {
@@ -60,6 +63,7 @@ export async function resolveSkus(
 		const data = await tikTokShopApiRequest.call(this, 'POST', '/product/202309/inventory/search', {
 			shopCipher,
 			body: { sku_ids: group },
+			pacer,
 		});
 		for (const product of (data.inventory as IDataObject[]) ?? []) {
 			for (const sku of (product.skus as IDataObject[]) ?? []) {

@@ -155,9 +155,10 @@ export async function tokopediaApiCall(
 
 	return await withRetry(async (): Promise<AttemptOutcome<TokopediaResponse>> => {
 		let response: RawResponse;
-		try {
-			response = await sendWithToken.call(this, tokenLifecycle, options);
-		} catch (error) {
+		const sent = await sendWithToken.call(this, tokenLifecycle, options);
+		if (sent.response) response = sent.response;
+		else {
+			const error = sent.error;
 			const tokenFailure = findTokenServiceError(error);
 			const message = tokenFailure ? tokenFailure.message : `Tokopedia request failed: ${(error as Error).message}`;
 			const wrapped = new NodeApiError(node, { message }, { message, itemIndex: request.itemIndex });

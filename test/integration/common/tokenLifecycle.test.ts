@@ -98,7 +98,7 @@ describe('TikTok Shop token host', () => {
 		[{ status: 429, count: 1 }, 'HTTP 429'],
 		[{ status: 'timeout', count: 1, hangMs: 50 }, 'dropped'],
 		[{ status: 'drop', count: 1 }, 'dropped'],
-	])('a renewal that meets %j (%s) costs a retry, not the run', async (fault) => {
+	])('a renewal that meets %j (%s) costs a retry, not the run', async (fault, _cause) => {
 		const credentials = await freshTikTokCredential();
 		await control('POST', '/tiktokshop/tokens/expire');
 		await faults(TIKTOK_REFRESH, fault);

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { mapConcurrent } from '../../../common/batch';
 import { errorToJson } from '../../../common/items';
-import { Pacer } from '../../../common/pacer';
+import { AdaptivePacer } from '../../../common/pacer';
 import type { RowResult } from '../../../common/rowResults';
 import { batchOutput } from '../../../common/rowResults';
 import type { ResolvedSku } from '../../transport/skus';
@@ -54,7 +54,7 @@ export const pushOptions: INodeProperties[] = [
 		type: 'number',
 		default: 20,
 		typeOptions: { minValue: 0.1 },
-		description: 'Pace of the requests; TikTok Shop answers faster calls with HTTP 429, which the node retries with back-off',
+		description: 'Highest pace of the requests. When TikTok Shop answers HTTP 429 the node slows down below the limit it meets and creeps back up, and retries the throttled call.',
 	},
 ];
 
@@ -93,7 +93,7 @@ export async function pushBySku<V>(
 	items: INodeExecutionData[],
 	shop: ShopResolver,
 	readRow: (i: number) => { value: V; json: IDataObject },
-	send: (shopCipher: string, group: ProductGroup<V>) => Promise<IDataObject>,
+	send: (shopCipher: string, group: ProductGroup<V>, pacer: AdaptivePacer) => Promise<IDataObject>,
 	noun: string,
 	checkRow?: (row: SkuRow<V> & { sku: ResolvedSku }) => string | undefined,
 ): Promise<INodeExecutionData[]> {
@@ -113,13 +113,16 @@ export async function pushBySku<V>(
 	}
 	const options = (items.length ? ctx.getNodeParameter('options', 0, {}) : {}) as IDataObject;
 	const concurrency = Math.max(1, Number(options.concurrency ?? 4));
-	const pacer = new Pacer(Math.max(0.1, Number(options.requestsPerSecond ?? 20)), concurrency);
+	const rate = Math.max(0.1, Number(options.requestsPerSecond ?? 20));
+	// Updates and SKU lookups are limited per API, so each gets its own pacer of the same kind.
+	const pacer = new AdaptivePacer(rate, concurrency);
+	const lookupPacer = new AdaptivePacer(rate, concurrency);
 
 	for (const [shopCipher, rows] of byShop) {
 		const resolved = await resolveSkus.call(ctx, shopCipher, {
 			sellerSkus: rows.flatMap((row) => (row.ref.sellerSku ? [row.ref.sellerSku] : [])),
 			skuIds: rows.flatMap((row) => (row.ref.skuId ? [row.ref.skuId] : [])),
-		});
+		}, lookupPacer);
 		const groups = new Map<string, ProductGroup<V>>();
 		for (const row of rows) {
 			const sku = row.ref.sellerSku ? resolved.bySellerSku.get(row.ref.sellerSku) : resolved.bySkuId.get(row.ref.skuId!);
@@ -143,9 +146,8 @@ export async function pushBySku<V>(
 			groups.set(sku.productId, group);
 		}
 		await mapConcurrent([...groups.values()], concurrency, async (group) => {
-			await pacer.take(1);
 			try {
-				const data = await send(shopCipher, group);
+				const data = await send(shopCipher, group, pacer);
 				const errors = new Map<string, IDataObject>();
 				for (const error of (data.errors as IDataObject[]) ?? []) {
 					const skuId = String((error.detail as IDataObject | undefined)?.sku_id ?? '');

@@ -67,7 +67,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				json: { quantity, ...(quantity !== requested ? { requested_quantity: requested } : {}), ...(warehouseId ? { warehouse_id: warehouseId } : {}) },
 			};
 		},
-		async (shopCipher, group: ProductGroup<StockValue>) => {
+		async (shopCipher, group: ProductGroup<StockValue>, pacer) => {
 			// One entry per SKU carrying every warehouse it is assigned to; rows name the ones to change.
 			const skus = new Map<string, Map<string, number>>();
 			for (const row of group.rows) {
@@ -87,6 +87,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return await tikTokShopApiRequest.call(this, 'POST', `/product/202309/products/${group.productId}/inventory/update`, {
 				shopCipher,
 				body,
+				pacer,
 			});
 		},
 		'SKUs',

@@ -45,10 +45,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const currency = this.getNodeParameter('currency', i) as string;
 			return { value: { amount, currency }, json: { price: amount, currency } };
 		},
-		async (shopCipher, group) =>
+		async (shopCipher, group, pacer) =>
 			await tikTokShopApiRequest.call(this, 'POST', `/product/202309/products/${group.productId}/prices/update`, {
 				shopCipher,
 				body: { skus: group.rows.map((row) => ({ id: row.sku.skuId, price: row.value })) },
+				pacer,
 			}),
 		'prices',
 	);
