@@ -8,6 +8,7 @@
 import axios from 'axios';
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { startSandbox } from '../../sandbox/server';
@@ -119,11 +120,17 @@ beforeAll(async () => {
 	const balancerPort = await freePort();
 	const shared = { ...queueEnv({ redis, postgres, encryptionKey: randomBytes(24).toString('hex') }), N8N_WEBHOOK_URL: `http://127.0.0.1:${balancerPort}/` };
 	// Production webhooks are served by the webhook processors only, as in a scaled deployment.
-	main = await prepareN8n({ env: { ...shared, N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' } });
+	main = await prepareN8n({ userFolder: fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-')), env: { ...shared, N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' } });
+	// Every process gets its own nodes folder, a copy of main's npm install of the tarball.
+	const withPackage = () => {
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-'));
+		fs.cpSync(path.join(main.userFolder, '.n8n/nodes'), path.join(folder, '.n8n/nodes'), { recursive: true });
+		return folder;
+	};
 	for (let k = 0; k < 2; k++) {
 		const port = await freePort();
-		workers.push(await prepareN8n({ port, env: { ...shared, QUEUE_HEALTH_CHECK_PORT: String(port) } }));
-		hooks.push(await prepareN8n({ env: shared }));
+		workers.push(await prepareN8n({ userFolder: withPackage(), port, env: { ...shared, QUEUE_HEALTH_CHECK_PORT: String(port) } }));
+		hooks.push(await prepareN8n({ userFolder: withPackage(), env: shared }));
 	}
 	balancer = await startBalancer(balancerPort, () => hooks.map((h) => `${h.url}/`));
 
@@ -165,10 +172,8 @@ beforeAll(async () => {
 		ttsPoll: triggerWorkflow('queueTtsPoll', 'tikTokShopPollTrigger', { pollTimes, event: 'orders', shop: SHOP, options: { startFrom } }, TTS_CREDENTIAL),
 		tkpdPoll: triggerWorkflow('queueTkpdPoll', 'tokopediaPollTrigger', { pollTimes, shopId: '', options: { startFrom } }, TKPD_CREDENTIAL),
 	};
-	for (const [key, wf] of Object.entries(workflows)) {
-		ids[key] = await main.importWorkflow(wf);
-		await main.publishWorkflow(ids[key]);
-	}
+	const imported = await main.importWorkflows(Object.values(workflows));
+	Object.keys(workflows).forEach((key, k) => (ids[key] = imported[k]));
 	const started = Date.now();
 	servers.push({ role: 'main', server: await main.start({ timeoutMs: 300_000 }) });
 	const others = await Promise.all([
@@ -177,7 +182,10 @@ beforeAll(async () => {
 	]);
 	others.forEach((server, k) => servers.push({ role: k < workers.length ? `worker${k + 1}` : `webhook${k - workers.length + 1}`, server }));
 	summary.startupSeconds = seconds(started);
-	summary.pollTriggersActivatedAt = new Date().toISOString();
+	// Activated as a user does, in the running main instance: it registers the triggers and runs the polls.
+	for (const id of imported) await main.api('POST', `/workflows/${id}/activate`, {});
+	for (const hook of hooks) for (const webhookPath of ['queue-stock', 'queue-orders', 'queue-token']) await hook.waitForWebhook(webhookPath);
+	summary.setupSeconds = seconds(t0);
 }, 600_000);
 
 afterAll(async () => {
