@@ -6,7 +6,7 @@ import { forEachItem } from '../../../common/items';
 import { fsId, pick, tokopediaApiRequest } from '../../transport';
 import { integerIds } from '../common.descriptions';
 import type { ShopResolver } from '../types';
-import { additionalJsonField, failedRowMessage, productBody, productFields } from './shared';
+import { failedRowMessage, productBody, productFields } from './shared';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Product ID', name: 'productId', type: 'string', default: '', required: true },
@@ -19,7 +19,6 @@ const properties: INodeProperties[] = [
 		description: 'Only the fields to change. SKU and status are sent as they are now unless you change them.',
 		options: productFields,
 	},
-	additionalJsonField,
 ];
 
 export const description = withDisplay({ resource: ['product'], operation: ['editProduct'] }, properties);
