@@ -176,6 +176,15 @@ if [ "$mode" = check ]; then
 		|| bootstrap_fail "the editor lists $n_listed workflow(s), expected the $n_expected examples (see $DEMO_DIR/import.log)."
 	curl -sf "http://127.0.0.1:$SANDBOX_PORT/_sandbox/stats" >/dev/null \
 		|| bootstrap_fail "the sandbox does not answer on :$SANDBOX_PORT (see $DEMO_DIR/sandbox.log)."
+	# the credential dialog's Test button, for every example credential: proves they reach this sandbox
+	for cred in $(curl -sf -b "$jar" "http://127.0.0.1:$PORT/rest/credentials" | node -e '
+		let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).data.map((c) => [c.id, c.type].join(",")).join("\n")));'); do
+		verdict="$(curl -sf -b "$jar" -H 'content-type: application/json' "http://127.0.0.1:$PORT/rest/credentials/test" \
+			-d "{\"credentials\":{\"id\":\"${cred%%,*}\",\"type\":\"${cred#*,}\"}}" | node -e '
+			let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => { const r = JSON.parse(s).data; console.log(r.status + ": " + r.message); });')"
+		case "$verdict" in OK:*) say "credential ${cred#*,} tested against the sandbox: $verdict" ;;
+			*) bootstrap_fail "the example credential ${cred#*,} does not work against the sandbox on :$SANDBOX_PORT: $verdict" ;; esac
+	done
 	say "check passed: editor on :$PORT, sandbox on :$SANDBOX_PORT, $n_listed example workflows listed, e.g. \"$(printf '%s\n' "$listed" | head -1)\""
 	exit 0
 fi
