@@ -148,7 +148,7 @@ n8n_pid=$!
 pids+=("$n8n_pid")
 log_start=0; [ -f "$DEMO_DIR/n8n.log" ] && log_start=$(wc -c < "$DEMO_DIR/n8n.log")
 ready=
-for _ in $(seq 1 240); do
+for _ in $(seq 1 600); do
 	kill -0 "$n8n_pid" 2>/dev/null || { tail -40 "$DEMO_DIR/n8n.log"; say "n8n exited"; exit 1; }
 	if curl -sf "http://127.0.0.1:$PORT/healthz/readiness" >/dev/null 2>&1 \
 		&& tail -c +"$((log_start + 1))" "$DEMO_DIR/n8n.log" | grep -q "Editor is now accessible via"; then
@@ -156,7 +156,7 @@ for _ in $(seq 1 240); do
 	fi
 	sleep 0.5
 done
-[ -n "$ready" ] || { tail -40 "$DEMO_DIR/n8n.log"; say "n8n did not become ready in 120 s"; exit 1; }
+[ -n "$ready" ] || { tail -40 "$DEMO_DIR/n8n.log"; say "n8n did not become ready in 300 s"; exit 1; }
 say "editor ready"
 sandbox_banner=""
 if [ -f sandbox/cli.ts ]; then

@@ -34,7 +34,7 @@ describe('packed tarball', () => {
 		let server: RunningN8n;
 		beforeAll(async () => {
 			n8n = await prepareN8n({ tarballs: [tarball] });
-			server = await n8n.start();
+			server = await n8n.start({ timeoutMs: 300_000 });
 		});
 		afterAll(async () => {
 			await server?.stop();
