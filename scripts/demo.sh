@@ -148,7 +148,7 @@ n8n_pid=$!
 pids+=("$n8n_pid")
 log_start=0; [ -f "$DEMO_DIR/n8n.log" ] && log_start=$(wc -c < "$DEMO_DIR/n8n.log")
 ready=
-for _ in $(seq 1 240); do
+for _ in $(seq 1 600); do
 	kill -0 "$n8n_pid" 2>/dev/null || { tail -40 "$DEMO_DIR/n8n.log"; say "n8n exited"; exit 1; }
 	if curl -sf "http://127.0.0.1:$PORT/healthz/readiness" >/dev/null 2>&1 \
 		&& tail -c +"$((log_start + 1))" "$DEMO_DIR/n8n.log" | grep -q "Editor is now accessible via"; then
@@ -156,7 +156,7 @@ for _ in $(seq 1 240); do
 	fi
 	sleep 0.5
 done
-[ -n "$ready" ] || { tail -40 "$DEMO_DIR/n8n.log"; say "n8n did not become ready in 120 s"; exit 1; }
+[ -n "$ready" ] || { tail -40 "$DEMO_DIR/n8n.log"; say "n8n did not become ready in 300 s"; exit 1; }
 say "editor ready"
 sandbox_banner=""
 if [ -f sandbox/cli.ts ]; then
@@ -176,6 +176,15 @@ if [ "$mode" = check ]; then
 		|| bootstrap_fail "the editor lists $n_listed workflow(s), expected the $n_expected examples (see $DEMO_DIR/import.log)."
 	curl -sf "http://127.0.0.1:$SANDBOX_PORT/_sandbox/stats" >/dev/null \
 		|| bootstrap_fail "the sandbox does not answer on :$SANDBOX_PORT (see $DEMO_DIR/sandbox.log)."
+	# the credential dialog's Test button, for every example credential: proves they reach this sandbox
+	for cred in $(curl -sf -b "$jar" "http://127.0.0.1:$PORT/rest/credentials" | node -e '
+		let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).data.map((c) => [c.id, c.type].join(",")).join("\n")));'); do
+		verdict="$(curl -sf -b "$jar" -H 'content-type: application/json' "http://127.0.0.1:$PORT/rest/credentials/test" \
+			-d "{\"credentials\":{\"id\":\"${cred%%,*}\",\"type\":\"${cred#*,}\"}}" | node -e '
+			let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => { const r = JSON.parse(s).data; console.log(r.status + ": " + r.message); });')"
+		case "$verdict" in OK:*) say "credential ${cred#*,} tested against the sandbox: $verdict" ;;
+			*) bootstrap_fail "the example credential ${cred#*,} does not work against the sandbox on :$SANDBOX_PORT: $verdict" ;; esac
+	done
 	say "check passed: editor on :$PORT, sandbox on :$SANDBOX_PORT, $n_listed example workflows listed, e.g. \"$(printf '%s\n' "$listed" | head -1)\""
 	exit 0
 fi

@@ -26,7 +26,7 @@ bootstrap_node() {
 bootstrap_registry() {
 	local registry
 	registry="$(npm config get registry 2>/dev/null)"
-	if ! npm ping --fetch-timeout=15000 --fetch-retries=1 >/dev/null 2>&1; then
+	if ! npm ping --fetch-timeout=10000 --fetch-retries=0 >/dev/null 2>&1; then
 		bootstrap_fail "cannot reach the npm registry ($registry) to $1: check the network or proxy (npm config get proxy), or set another registry with npm config set registry <url>."
 	fi
 }

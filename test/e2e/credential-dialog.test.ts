@@ -32,7 +32,7 @@ async function dialogTest(credential: { type: string; name: string; data: Record
 beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0 });
 	n8n = await prepareN8n();
-	server = await n8n.start();
+	server = await n8n.start({ timeoutMs: 300_000 });
 	const browserId = randomUUID();
 	const login = await axios.post(`${server.url}/rest/login`, { emailOrLdapLoginId: DEMO_LOGIN.email, password: DEMO_LOGIN.password }, { headers: { 'browser-id': browserId } });
 	headers = { cookie: (login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; '), 'browser-id': browserId };

@@ -195,6 +195,17 @@ describe('TikTok Shop node against the sandbox', () => {
 		expect(warehousesFound.results.length).toBeGreaterThanOrEqual(2);
 		const optionsFound = await listSearch.deliveryOptionSearch.call(ctx, 'send');
 		expect(optionsFound.results.every((r) => /SEND_BY_SELLER/i.test(r.name))).toBe(true);
+		// two leaves are called "T-shirts": the picker tells them apart by their path
+		const shirts = await listSearch.categorySearch.call(ctx, 't-shirts');
+		expect(shirts.results.map((r) => [r.name, r.value]).sort()).toEqual([
+			["Menswear & Underwear › Men's Tops › T-shirts", '601227'],
+			["Womenswear & Underwear › Women's Tops › T-shirts", '601302'],
+		]);
+		// the search matches a parent's name too
+		expect((await listSearch.categorySearch.call(ctx, 'muslim fashion')).results.map((r) => r.name).sort()).toEqual([
+			'Womenswear & Underwear › Muslim Fashion › Gamis & Dresses',
+			'Womenswear & Underwear › Muslim Fashion › Hijabs',
+		]);
 	});
 
 	it.each([401, 200])('renews a token that expires mid-run once (105002 with HTTP %i) and the run succeeds', async (status) => {

@@ -180,13 +180,14 @@ describe('Tokopedia node against the sandbox', () => {
 			price: 45000,
 			stock: 12,
 			weight: 200,
+			weight_unit: 'GR',
 			category: rl(String(leaf.value), 'id'),
-			fields: { sku: 'KAOS-HITAM-NEW', condition: 'NEW' },
+			fields: { sku: 'KAOS-HITAM-NEW', condition: 'NEW', additionalJson: '{"min_order": 2}' },
 			showcase: rl(''),
-			additionalJson: '{}',
 		});
 		const productId = created[0].json.product_id as number;
 		expect(productId).toBeGreaterThan(0);
+		expect((await control('GET', `/products?product_id=${productId}`)).products[0]).toMatchObject({ weight: 200, min_order: 2 });
 		await run({ resource: 'product', operation: 'editProduct', shop: rl(''), productId: String(productId), fields: { price: 47000 }, additionalJson: '{}' });
 		expect((await control('GET', `/products?product_id=${productId}`)).products[0].price).toBe(47000);
 		for (const [operation, status] of [['setInactiveProduct', 3], ['setActiveProduct', 1], ['deleteProduct', 0]] as const) {

@@ -7,9 +7,9 @@ import { forEachItem } from '../../../common/items';
 import { fsId, pick, tokopediaApiRequest } from '../../transport';
 import { categoryLocator, showcaseLocator } from '../common.descriptions';
 import type { ShopResolver } from '../types';
-import { additionalJsonField, failedRowMessage, productBody, productFields } from './shared';
+import { failedRowMessage, productBody, productFields } from './shared';
 
-const required = new Set(['name', 'price', 'stock', 'weight']);
+const required = new Set(['name', 'price', 'stock', 'weight', 'weight_unit']);
 
 const properties: INodeProperties[] = [
 	...productFields.filter((field) => required.has(field.name)).map((field) => ({ ...field, required: true })),
@@ -23,7 +23,6 @@ const properties: INodeProperties[] = [
 		options: productFields.filter((field) => !required.has(field.name)),
 	},
 	{ ...showcaseLocator, description: 'Showcase to put the product in (optional)' },
-	additionalJsonField,
 ];
 
 export const description = withDisplay({ resource: ['product'], operation: ['createProduct'] }, properties);

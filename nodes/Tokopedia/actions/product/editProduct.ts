@@ -5,7 +5,7 @@ import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { fsId, pick, tokopediaApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
-import { additionalJsonField, failedRowMessage, productBody, productFields } from './shared';
+import { failedRowMessage, productBody, productFields } from './shared';
 import { numericId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
@@ -19,7 +19,6 @@ const properties: INodeProperties[] = [
 		description: 'Only the fields to change. SKU and status are sent as they are now unless you change them.',
 		options: productFields,
 	},
-	additionalJsonField,
 ];
 
 export const description = withDisplay({ resource: ['product'], operation: ['editProduct'] }, properties);

@@ -10,6 +10,13 @@ export const productFields: INodeProperties[] = [
 	{ displayName: 'Description', name: 'description', type: 'string', default: '', typeOptions: { rows: 4 }, description: 'At most 2,000 characters' },
 	{ displayName: 'Minimum Order', name: 'min_order', type: 'number', default: 1, typeOptions: { minValue: 1 } },
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'At most 70 characters' },
+	{
+		displayName: 'Other Fields (JSON)',
+		name: 'additionalJson',
+		type: 'json',
+		default: '{}',
+		description: 'Product fields not listed here, as Tokopedia names them (e.g. wholesale, variant, dimension); merged into the product last',
+	},
 	{ displayName: 'Picture URLs', name: 'pictures', type: 'string', default: '', description: 'Comma-separated image URLs; the first is the main picture' },
 	{ displayName: 'Price', name: 'price', type: 'number', default: 0, description: 'Price in IDR (100 to 100,000,000)' },
 	{ displayName: 'SKU', name: 'sku', type: 'string', default: '', description: 'At most 50 characters' },
@@ -25,39 +32,43 @@ export const productFields: INodeProperties[] = [
 		],
 	},
 	{ displayName: 'Stock', name: 'stock', type: 'number', default: 1, typeOptions: { minValue: 0 } },
-	{ displayName: 'Weight', name: 'weight', type: 'number', default: 0, typeOptions: { numberPrecision: 3 } },
+	{
+		displayName: 'Weight',
+		name: 'weight',
+		type: 'number',
+		// couriers bill at least 1 kg; the unit is the next field
+		default: 1000,
+		typeOptions: { minValue: 0.001, numberPrecision: 3 },
+		description: 'Shipping weight of one unit, in the Weight Unit',
+	},
 	{ displayName: 'Weight Unit', name: 'weight_unit', type: 'options', default: 'GR', options: [{ name: 'Gram', value: 'GR' }, { name: 'Kilogram', value: 'KG' }] },
 ];
-
-export const additionalJsonField: INodeProperties = {
-	displayName: 'Additional Fields (JSON)',
-	name: 'additionalJson',
-	type: 'json',
-	default: '{}',
-	description: 'Any other product fields as Tokopedia names them (e.g. wholesale, variant, dimension), merged into the product',
-};
 
 /** Turns the node's product fields into Tokopedia's product object. */
 export function productBody(this: IExecuteFunctions, fields: IDataObject, i: number): IDataObject {
 	const product: IDataObject = {};
+	// workflows saved before "Other Fields (JSON)" moved into the collection keep it top-level
+	const raw = fields.additionalJson ?? this.getNodeParameter('additionalJson', i, '{}');
 	for (const [key, value] of Object.entries(fields)) {
-		if (value === '' || value === undefined) continue;
+		if (value === '' || value === undefined || key === 'additionalJson') continue;
 		if (key === 'pictures') {
 			product.pictures = String(value).split(',').map((url) => url.trim()).filter(Boolean).map((file_path) => ({ file_path }));
 		} else product[key] = value;
 	}
-	const raw = this.getNodeParameter('additionalJson', i, '{}');
 	let extra: unknown = raw;
 	if (typeof raw === 'string') {
 		try {
 			extra = JSON.parse(raw || '{}');
 		} catch {
-			throw new NodeOperationError(this.getNode(), '"Additional Fields (JSON)" is not valid JSON', { itemIndex: i });
+			throw new NodeOperationError(this.getNode(), '"Other Fields (JSON)" is not valid JSON', { itemIndex: i });
 		}
 	}
 	if (extra && typeof extra === 'object' && !Array.isArray(extra)) Object.assign(product, extra);
 	if (typeof product.name === 'string' && product.name.length > 70) {
 		throw new NodeOperationError(this.getNode(), `"Name" may have at most 70 characters (has ${product.name.length})`, { itemIndex: i });
+	}
+	if (product.weight !== undefined && !(Number(product.weight) > 0)) {
+		throw new NodeOperationError(this.getNode(), '"Weight" must be more than 0 (the shipping weight of one unit, in "Weight Unit")', { itemIndex: i });
 	}
 	if (product.price !== undefined && (Number(product.price) < 100 || Number(product.price) > 100_000_000)) {
 		throw new NodeOperationError(this.getNode(), '"Price" must be between 100 and 100,000,000 IDR', { itemIndex: i });
