@@ -1,8 +1,10 @@
 /**
  * `npm run bench [-- name ...]`: runs the benchmarks and prints their figures.
- * Benchmarks: tokopedia-stock, tiktokshop-stock (BENCH_BASELINE=0 skips its real-n8n baseline), reconcile.
+ * Benchmarks: tokopedia-stock, tiktokshop-stock (BENCH_BASELINE=0 skips its real-n8n baseline), reconcile,
+ * settlement-reconcile.
  */
 import { reconcileBench } from './reconcile';
+import { settlementReconcileBench } from './settlement-reconcile';
 import { tiktokshopStockBench } from './tiktokshop-stock';
 import { tokopediaStockBench } from './tokopedia-stock';
 
@@ -10,6 +12,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
 	'tokopedia-stock': async () => await tokopediaStockBench(),
 	'tiktokshop-stock': async () => await tiktokshopStockBench(),
 	reconcile: async () => await reconcileBench(),
+	'settlement-reconcile': async () => await settlementReconcileBench(),
 };
 
 function format(value: unknown): string {
