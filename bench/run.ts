@@ -2,11 +2,13 @@
  * `npm run bench [-- name ...]`: runs the benchmarks and prints their figures.
  * Benchmarks: tokopedia-stock, tiktokshop-stock (BENCH_BASELINE=0 skips its real-n8n baseline), reconcile,
  * ingest (webhook ingest in a running n8n, bench/ingest.ts; `npm run bench:ingest`),
- * adaptive-pacing (default pace against a limit 3× lower).
+ * adaptive-pacing (default pace against a limit 3× lower),
+ * settlement-reconcile.
  */
 import { adaptivePacingBench } from './adaptive-pacing';
 import { ingestBench } from './ingest';
 import { reconcileBench } from './reconcile';
+import { settlementReconcileBench } from './settlement-reconcile';
 import { tiktokshopStockBench } from './tiktokshop-stock';
 import { tokopediaStockBench } from './tokopedia-stock';
 
@@ -16,6 +18,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
 	reconcile: async () => await reconcileBench(),
 	ingest: async () => await ingestBench(),
 	'adaptive-pacing': async () => await adaptivePacingBench(),
+	'settlement-reconcile': async () => await settlementReconcileBench(),
 };
 
 function format(value: unknown): string {
