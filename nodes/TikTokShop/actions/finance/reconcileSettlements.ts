@@ -33,33 +33,32 @@ export const description = withDisplay({ resource: ['finance'], operation: ['rec
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	const shopCipher = await shop(0);
-	const ctx = this;
 	return await runSettlementReconcile.call(this, items, { name: 'orderId', label: 'Order ID' }, {
 		key: 'order_id',
 		marketplace: 'tiktokshop',
-		fetchSettled: async function* (this: void, from, to): AsyncGenerator<NormalizedSettlement> {
-			for await (const statement of statementsIn.call(ctx, shopCipher, from, to)) {
+		fetchSettled: async function* (this: IExecuteFunctions, from: number, to: number): AsyncGenerator<NormalizedSettlement> {
+			for await (const statement of statementsIn.call(this, shopCipher, from, to)) {
 				const payout = { payment_id: statement.payment_id, payment_time: statement.payment_time };
-				for await (const { statement: totals, transaction } of statementTransactionPages.call(ctx, shopCipher, String(statement.id), 'ASC')) {
+				for await (const { statement: totals, transaction } of statementTransactionPages.call(this, shopCipher, String(statement.id), 'ASC')) {
 					yield tikTokStatementTransaction(transaction, totals, payout);
 				}
 			}
-		},
-		lookUp: async function* (this: void, orderIds): AsyncGenerator<NormalizedSettlement> {
+		}.bind(this),
+		lookUp: async function* (this: IExecuteFunctions, orderIds: string[]): AsyncGenerator<NormalizedSettlement> {
 			const found = await mapConcurrent(orderIds, 4, async (orderId) =>
-				orderTransactionsToSettlement(await tikTokShopApiRequest.call(ctx, 'GET', `/finance/202501/orders/${encodeURIComponent(orderId)}/statement_transactions`, { shopCipher })),
+				orderTransactionsToSettlement(await tikTokShopApiRequest.call(this, 'GET', `/finance/202501/orders/${encodeURIComponent(orderId)}/statement_transactions`, { shopCipher })),
 			);
 			for (const settlement of found) if (settlement) yield settlement;
-		},
-		fetchUnsettled: async function* (this: void): AsyncGenerator<NormalizedSettlement> {
+		}.bind(this),
+		fetchUnsettled: async function* (this: IExecuteFunctions): AsyncGenerator<NormalizedSettlement> {
 			const rows = pages<IDataObject>(async (pageToken) => {
-				const data = await tikTokShopApiRequest.call(ctx, 'GET', '/finance/202507/orders/unsettled', {
+				const data = await tikTokShopApiRequest.call(this, 'GET', '/finance/202507/orders/unsettled', {
 					shopCipher,
 					query: { sort_field: 'order_create_time', sort_order: 'ASC', page_size: MAX_PAGE_SIZE, page_token: pageToken },
 				});
 				return { items: (data.transactions as IDataObject[]) ?? [], next: data.next_page_token as string };
 			});
 			for await (const row of rows) yield tikTokUnsettledTransaction(row);
-		},
+		}.bind(this),
 	});
 }

@@ -21,17 +21,16 @@ export const description = withDisplay({ resource: ['finance'], operation: ['rec
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[], shop: ShopResolver): Promise<INodeExecutionData[]> {
 	const shopId = await shop(0);
-	const ctx = this;
 	return await runSettlementReconcile.call(this, items, { name: 'invoice', label: 'Invoice' }, {
 		key: 'invoice',
 		marketplace: 'tokopedia',
-		fetchSettled: async function* (this: void, from, to): AsyncGenerator<NormalizedSettlement> {
+		fetchSettled: async function* (this: IExecuteFunctions, from: number, to: number): AsyncGenerator<NormalizedSettlement> {
 			// Settled To is exclusive; the saldo history's to_date is inclusive.
-			for await (const row of saldoHistory.call(ctx, shopId, from, to - 1, 0)) {
+			for await (const row of saldoHistory.call(this, shopId, from, to - 1, 0)) {
 				const settlement = tokopediaSaldoRow(row);
 				const at = Date.parse(settlement.statement_time ?? '') / 1000;
 				if (settlement.invoice && at >= from && at < to) yield settlement;
 			}
-		},
+		}.bind(this),
 	});
 }
