@@ -8,6 +8,7 @@
  */
 import axios from 'axios';
 import { createHmac, randomUUID } from 'node:crypto';
+import * as http from 'node:http';
 
 import { startSandbox } from '../sandbox/server';
 import type { N8nInstance } from '../test/e2e/lib/n8n';
@@ -29,6 +30,10 @@ function workflow(id: string, node: Record<string, unknown>) {
 	};
 }
 
+// A fresh connection per delivery: reusing idle keep-alive sockets races n8n's keep-alive timeout
+// (ECONNRESET on a request the server never read), and a retry would double the Webhook node's run.
+const agent = new http.Agent({ keepAlive: false });
+
 async function deliverAll(url: string, bodies: string[], sign: (body: string) => string, concurrency: number) {
 	let next = 0;
 	let answered = 0;
@@ -42,6 +47,7 @@ async function deliverAll(url: string, bodies: string[], sign: (body: string) =>
 					headers: { 'content-type': 'application/json', authorization: sign(body) },
 					validateStatus: () => true,
 					timeout: 60_000,
+					httpAgent: agent,
 				});
 				if (res.status >= 200 && res.status < 300) answered++;
 				else failed++;
