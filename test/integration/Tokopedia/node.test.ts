@@ -197,6 +197,45 @@ describe('Tokopedia node against the sandbox', () => {
 		}
 	});
 
+	it('Product → Delete whose answer is lost after Tokopedia applied it succeeds as recovered, with one delete', async () => {
+		const [a, b] = (await control('GET', `/products?shop_id=${SHOP}&limit=80`)).products.filter(
+			(p: IDataObject) => p.status === 1 && p.parent_id === null && (p.children as unknown[]).length === 0,
+		);
+		const route = 'POST /v3/products/fs/{fs_id}/delete';
+		await axios.post(`${sandbox.url}/_sandbox/config`, { routes: { [route]: { fault: { status: 'apply-drop', count: 1 } } } });
+		try {
+			const sent = async () => ((await axios.get(`${sandbox.url}/_sandbox/stats`)).data.effects['POST /v3/products/fs/{}/delete']?.['*'] ?? 0) as number;
+			const before = await sent();
+			const out = await run((i) => ({ resource: 'product', operation: 'deleteProduct', shop: rl(''), productId: String([a, b][i].product_id) }), {
+				items: [{ json: {} }, { json: {} }],
+			});
+			expect(out.map((item) => item.json)).toEqual([
+				{ product_id: a.product_id, deleted: true, recovered: true },
+				{ product_id: b.product_id, deleted: true, recovered: true },
+			]);
+			// one applied delete request: nothing was sent again once the read-back showed both deleted
+			expect((await sent()) - before).toBe(1);
+			for (const p of [a, b]) expect((await control('GET', `/products?product_id=${p.product_id}`)).products[0].status).toBe(0);
+		} finally {
+			await axios.delete(`${sandbox.url}/_sandbox/config`);
+		}
+	});
+
+	it('Product → Delete whose request was dropped before Tokopedia read it is sent again once', async () => {
+		const [a] = (await control('GET', `/products?shop_id=${SHOP}&limit=80`)).products.filter(
+			(p: IDataObject) => p.status === 1 && p.parent_id === null && (p.children as unknown[]).length === 0,
+		);
+		const route = 'POST /v3/products/fs/{fs_id}/delete';
+		await axios.post(`${sandbox.url}/_sandbox/config`, { routes: { [route]: { fault: { status: 'drop', count: 1 } } } });
+		try {
+			const out = await run({ resource: 'product', operation: 'deleteProduct', shop: rl(''), productId: String(a.product_id) });
+			expect(out[0].json).toEqual({ product_id: a.product_id, deleted: true });
+			expect((await control('GET', `/products?product_id=${a.product_id}`)).products[0].status).toBe(0);
+		} finally {
+			await axios.delete(`${sandbox.url}/_sandbox/config`);
+		}
+	});
+
 	it('Inventory → Update Stock applies the safety buffer; unknown SKUs fail on their own item', async () => {
 		const products = (await control('GET', `/products?shop_id=${SHOP}&limit=60`)).products.filter((p: IDataObject) => p.sku && p.status === 1).slice(0, 5);
 		const rows = [...products.map((p: IDataObject, k: number) => ({ sku: p.sku, stock: 20 + k })), { sku: 'NO-SUCH-SKU', stock: 5 }];

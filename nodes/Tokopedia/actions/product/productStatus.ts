@@ -1,6 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { chunk } from '../../../common/batch';
+import type { ReadBack } from '../../../common/exactlyOnce';
+import { writeBatchOnce } from '../../../common/exactlyOnce';
 import { errorToJson } from '../../../common/items';
 import type { RowResult } from '../../../common/rowResults';
 import { batchOutput } from '../../../common/rowResults';
@@ -42,25 +44,52 @@ export async function changeProducts(
 			rows.push({ itemIndex: i, ok: false, json: {}, message: (error as Error).message });
 		}
 	}
+	// Active/inactive only set a status and are safe to repeat; a repeated delete is refused for a
+	// product that is gone, so a delete whose answer was lost is read back instead of re-sent.
+	const deleting = action === 'deleted';
 	for (const [shopId, entries] of byShop) {
 		for (const group of chunk(entries, IDS_PER_REQUEST)) {
-			try {
-				const data = await tokopediaApiRequest.call(this, 'POST', path.replace('{fs_id}', app), {
-					query: { shop_id: shopId },
-					body: { product_id: group.map((entry) => entry.productId) },
-				});
-				rows.push(...productIdResults(group, data, action));
-			} catch (error) {
-				for (const entry of group) {
-					rows.push({
-						itemIndex: entry.itemIndex,
-						ok: false,
-						json: { product_id: entry.productId, ...errorToJson(error) },
-						message: `product ${entry.productId}: ${(error as Error).message}`,
+			const outcomes = await writeBatchOnce(group, {
+				send: async (pending) => {
+					const data = await tokopediaApiRequest.call(this, 'POST', path.replace('{fs_id}', app), {
+						query: { shop_id: shopId },
+						body: { product_id: pending.map((entry) => entry.productId) },
+						sendOnce: deleting,
 					});
-				}
+					const refused = new Map<(typeof pending)[number], { message: string }>();
+					for (const [index, row] of productIdResults(pending, data, action).entries()) {
+						if (!row.ok) refused.set(pending[index], { message: row.message ?? 'refused' });
+					}
+					return refused;
+				},
+				readBack: async ({ productId }) => await deletedReadBack.call(this, app, productId),
+				name: ({ productId }) => `product ${productId}`,
+				check: ({ productId }) => `product ${productId} in Tokopedia Seller Center`,
+			});
+			for (const outcome of outcomes) {
+				const { itemIndex, productId } = outcome.entry;
+				rows.push(
+					outcome.ok
+						? { itemIndex, ok: true, json: { product_id: productId, [action]: true, ...(outcome.recovered ? { recovered: true } : {}) } }
+						: {
+								itemIndex,
+								ok: false,
+								json: { product_id: productId, [action]: false, ...(outcome.error ? errorToJson(outcome.error) : {}) },
+								message: outcome.message,
+							},
+				);
 			}
 		}
 	}
 	return batchOutput.call(this, rows, 'products');
+}
+
+/** Deleted when Product Info no longer lists the product or lists it with status 0 (reference §3.3). */
+async function deletedReadBack(this: IExecuteFunctions, app: string, productId: number): Promise<ReadBack> {
+	const data = await tokopediaApiRequest.call(this, 'GET', `/inventory/v1/fs/${app}/product/info`, { query: { product_id: String(productId) } });
+	const product = (Array.isArray(data) ? (data as IDataObject[]) : []).find(
+		(entry) => Number((entry.basic as IDataObject | undefined)?.productID) === productId,
+	);
+	if (!product) return { applied: true };
+	return { applied: Number((product.basic as IDataObject).status) === 0 };
 }
