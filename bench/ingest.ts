@@ -112,7 +112,9 @@ export async function ingestBench(): Promise<Record<string, unknown>> {
 		};
 		await n8n.publishWorkflow(ids.trigger);
 		await n8n.publishWorkflow(ids.webhook);
+		const t0 = Date.now();
 		await n8n.start({ timeoutMs: 600_000 });
+		console.error(`ingest: n8n started in ${Math.round((Date.now() - t0) / 1000)} s`);
 		const urls = { trigger: await n8n.waitForWebhook(`${ttsHook}/webhook`), webhook: await n8n.waitForWebhook(plainPath) };
 		const expected = { trigger: 0, webhook: 0 };
 		const ratios: number[] = [];
@@ -134,6 +136,7 @@ export async function ingestBench(): Promise<Record<string, unknown>> {
 				if (failed > 0) throw new Error(`${name}: ${failed} deliveries were not answered with 2xx`);
 				expected[name] += count;
 				rates[name] = perSecond;
+				console.error(`ingest: round ${round} ${name}: ${perSecond.toFixed(1)} deliveries/s answered`);
 				// Let the executions of this batch finish before the other node is measured.
 				await waitForCount(n8n, ids[name], expected[name]);
 			}
