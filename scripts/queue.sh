@@ -47,7 +47,8 @@ if [ -f .queue/summary.json ]; then
 		if (s.orderPull) console.log(`500-order pull: ${s.orderPull.status} on ${s.orderPull.ranOn} in ${s.orderPull.seconds} s`);
 		if (s.tokenExpiry) console.log(`expired token, 8 executions on ${[...new Set(t.ranOn)].join(", ")}: token renewals ${t.renewals}; 9th execution ${t.ninthExecution ? t.ninthExecution.status : "-"}`);
 		if (s.registrations) console.log(`registrations: TikTok PUT ${s.registrations.tikTokShopPut}, Tokopedia register ${s.registrations.tokopediaRegister}`);
-		if (s.webhookDedupe) console.log(`webhooks: ${w.notifications} notifications x 3 = ${w.deliveries} deliveries (per processor ${w.forwardedPerProcessor}) -> executions ${w.executions}, duplicates ${w.duplicates} (copies together ${w.duplicatesWhenCopiesArriveTogether}, one after another ${w.duplicatesWhenCopiesArriveOneAfterAnother}), missing ${w.missing}`);
+		if (s.webhookDedupe) console.log(`webhooks: ${w.notifications} notifications x 3 = ${w.deliveries} deliveries (per processor ${w.forwardedPerProcessor}) -> executions ${w.executions}, duplicates ${w.duplicates} (copies together ${w.duplicatesWhenCopiesArriveTogether}, one after another ${w.duplicatesWhenCopiesArriveOneAfterAnother}, a second apart ${w.duplicatesWhenCopiesArriveOneSecondApart}), missing ${w.missing}; answers ${JSON.stringify(w.httpStatuses)}, redelivered after a non-2xx ${w.redeliveriesAfterNon200}`);
+		if (s.databasePingFailures) console.log(`database ping failures (each one: 503 until the next ping): ${JSON.stringify(s.databasePingFailures)}`);
 		if (s.pollTriggers) console.log(`poll triggers: ${p.executions} executions on ${[...new Set(p.ranOn)].join(", ")}; TikTok ${p.tikTokShop.emitted} emitted, ${p.tikTokShop.duplicates} duplicates; Tokopedia ${p.tokopedia.emitted} emitted, ${p.tokopedia.duplicates} duplicates`);
 		console.log(JSON.stringify(s));
 	' "$repo/.queue/summary.json"

@@ -162,5 +162,8 @@ export function queueEnv(opts: { redis: Service; postgres: Postgres; encryptionK
 		N8N_ENCRYPTION_KEY: opts.encryptionKey,
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		DB_POSTGRESDB_POOL_SIZE: '10',
+		DB_PING_TIMEOUT_MS: '15000',
+		N8N_RUNNERS_GRANT_TOKEN_TTL: '300',
 	};
 }
