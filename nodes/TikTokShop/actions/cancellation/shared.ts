@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { toItemError } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 
 /**
@@ -68,9 +69,9 @@ export async function decideCancellation(
 	try {
 		return { data: await send() };
 	} catch (error) {
-		if (!(error instanceof NodeApiError)) throw error;
+		if (!(error instanceof NodeApiError)) throw toItemError(this, error, itemIndex);
 		const after = await decided();
 		if (after) return { alreadyDecided: after, data: {} };
-		throw error;
+		throw toItemError(this, error, itemIndex);
 	}
 }
