@@ -184,7 +184,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			const key = ctx.routeKey!;
 			if (!traffic.takeToken(key)) reply = mp.rateLimitedReply(ctx);
 			else {
-				const fault = traffic.takeFault(key);
+				const fault = traffic.takeFault(key, mp.pageOf(ctx));
 				if (fault !== null) log.faultsInjected++;
 				const latency = traffic.latencyFor(key);
 				if (latency > 0) await new Promise((r) => setTimeout(r, latency));

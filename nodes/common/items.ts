@@ -1,6 +1,8 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { PullError } from './pull';
+
 /** An operation's result for one input item: plain JSON rows, or one row with binary data. */
 export type ItemResult = IDataObject | IDataObject[] | { json: IDataObject; binary: IBinaryKeyData };
 
@@ -15,9 +17,11 @@ export function errorToJson(error: unknown): IDataObject {
 	if (e.description) out.description = e.description;
 	if (e.httpCode) out.httpCode = e.httpCode;
 	const context = e.context ?? {};
+	if (!out.httpCode && context.httpCode !== undefined) out.httpCode = context.httpCode;
 	for (const key of ['marketplaceCode', 'requestId']) {
 		if (context[key] !== undefined) out[key] = context[key];
 	}
+	if (error instanceof PullError) Object.assign(out, error.position);
 	return out;
 }
 
@@ -32,7 +36,8 @@ export function toItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 
 /**
  * Runs `run` for every input item. Owns what every per-item operation repeats: pairedItem on every
- * output row, "Continue On Fail" (the error becomes that item's output), and the item index on errors.
+ * output row, "Continue On Fail" (the error becomes that item's output, after the rows a failed pull
+ * had read), and the item index on errors.
  */
 export async function forEachItem(
 	this: IExecuteFunctions,
@@ -52,6 +57,8 @@ export async function forEachItem(
 			}
 		} catch (error) {
 			if (this.continueOnFail()) {
+				// A pull that failed part-way hands on what it read, then the error, so the workflow can decide.
+				if (error instanceof PullError) for (const json of error.read) out.push({ json, pairedItem: { item: i } });
 				out.push({ json: errorToJson(error), pairedItem: { item: i } });
 				continue;
 			}

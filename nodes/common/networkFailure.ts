@@ -18,3 +18,8 @@ export function describeNetworkFailure(error: unknown): string {
 	if (typeof code === 'string' && FAILURES[code]) return FAILURES[code];
 	return 'no answer';
 }
+
+/** `text` with every socket code replaced by its words, so n8n keeps the message (see above). */
+export function wordsForSocketCodes(text: string): string {
+	return text.replace(/\b(E[A-Z_]+|[A-Z_]*CERT[A-Z_]*)\b/g, (code) => FAILURES[code] ?? code);
+}

@@ -38,19 +38,43 @@ export type AttemptOutcome<T> =
 	| { kind: 'retry'; reason: string; retryAfterMs?: number; lastError: unknown };
 
 /**
- * Runs `attempt` until it reports done or the policy is exhausted, sleeping between attempts
- * with `sleep` from n8n-workflow (timers are not allowed in community nodes).
+ * Retries shared by every request of one job, such as all pages of a pull: scattered failures cost a
+ * few of them, while a marketplace that keeps failing ends the job once they are spent instead of
+ * after the full policy on every page.
+ */
+export class RetryBudget {
+	spent = 0;
+	/** Attempts made by the last request that gave up, and whether the budget (not the policy) stopped it. */
+	lastFailure?: { attempts: number; budgetSpent: boolean };
+
+	constructor(readonly total: number) {}
+
+	take(): boolean {
+		if (this.spent >= this.total) return false;
+		this.spent++;
+		return true;
+	}
+}
+
+/**
+ * Runs `attempt` until it reports done or the policy (or the shared `budget`) is exhausted, sleeping
+ * between attempts with `sleep` from n8n-workflow (timers are not allowed in community nodes).
  * When attempts run out, the last error is thrown as is.
  */
 export async function withRetry<T>(
 	attempt: (attemptNumber: number) => Promise<AttemptOutcome<T>>,
 	policy: RetryPolicy = defaultRetryPolicy,
 	wait: (ms: number) => Promise<void> = sleep,
+	budget?: RetryBudget,
 ): Promise<T> {
 	for (let n = 1; ; n++) {
 		const outcome = await attempt(n);
 		if (outcome.kind === 'done') return outcome.value;
-		if (n >= policy.maxAttempts) throw outcome.lastError;
+		const policySpent = n >= policy.maxAttempts;
+		if (policySpent || (budget && !budget.take())) {
+			if (budget) budget.lastFailure = { attempts: n, budgetSpent: !policySpent };
+			throw outcome.lastError;
+		}
 		await wait(backoffMs(n, policy, outcome.retryAfterMs));
 	}
 }

@@ -41,3 +41,11 @@ export function shopDateDdMmYyyy(value: string, offsetMinutes = INDONESIA_UTC_OF
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${pad(date.day)}/${pad(date.month)}/${date.year}`;
 }
+
+/** A Unix time as the shop's wall time with its offset, e.g. 2026-12-01T07:00:00+07:00. */
+export function shopTimeText(unixSeconds: number, offsetMinutes = INDONESIA_UTC_OFFSET_MINUTES): string {
+	const local = new Date((unixSeconds + offsetMinutes * 60) * 1000).toISOString().slice(0, 19);
+	const sign = offsetMinutes < 0 ? '-' : '+';
+	const minutes = Math.abs(offsetMinutes);
+	return `${local}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

@@ -25,6 +25,8 @@ export interface Marketplace {
 	prepare(ctx: RequestContext, baseUrl: string): Prepared;
 	rateLimitedReply(ctx: RequestContext): Reply;
 	faultReply(ctx: RequestContext, status: ReplyFault): Reply;
+	/** Which page of a list a request asks for (1 = first), for page-scoped faults; undefined when it is no list request. */
+	pageOf(ctx: RequestContext): number | undefined;
 	/** Control API under /_sandbox/<name>/...; return null for unknown paths. */
 	control(ctx: RequestContext, subpath: string, body: any, baseUrl: string): Reply | null;
 	reset(opts: { clearTokens?: boolean }): void;

@@ -27,6 +27,11 @@ export interface FaultConfig {
 	count?: number;
 	/** Probability 0..1 that a matching request fails (seeded PRNG). */
 	rate?: number;
+	/**
+	 * Only requests for this page of a list route match (1 = the first page): Tokopedia's `page`, or the
+	 * page a TikTok `page_token` points at. With `count`, "fail page N of this route K times".
+	 */
+	page?: number;
 }
 
 export interface RouteTrafficConfig {
@@ -104,11 +109,12 @@ export class TrafficControl {
 		return false;
 	}
 
-	/** Returns the fault to inject for this request, if any (consumes `count`). */
-	takeFault(key: string): FaultConfig | null {
+	/** Returns the fault to inject for this request (for list page `page`, when known), if any (consumes `count`). */
+	takeFault(key: string, page?: number): FaultConfig | null {
 		const rc = this.route(key);
 		const f = rc?.fault;
 		if (!f) return null;
+		if (f.page !== undefined && f.page !== page) return null;
 		if (typeof f.count === 'number') {
 			if (f.count <= 0) return null;
 			if (f.rate !== undefined && !(this.prng.next() < f.rate)) return null;

@@ -8,7 +8,7 @@ import { ControlError, registerControlRoutes, type ControlHandler } from './cont
 import { type ApiResult, ApiError, envelope, ok } from './envelope';
 import type { TikTokStateEvent } from './events';
 import { registerAuthorizationRoutes } from './routes/authorization';
-import type { Handler } from './routes/common';
+import { type Handler, pageNumberOf } from './routes/common';
 import { registerEventRoutes } from './routes/event';
 import { registerFinanceRoutes } from './routes/finance';
 import { registerFulfillmentRoutes } from './routes/fulfillment';
@@ -215,6 +215,10 @@ export class TikTokShopMarketplace implements Marketplace {
 
 	rateLimitedReply(ctx: RequestContext): Reply {
 		return reply({ status: 429, code: ERR.TOO_MANY_REQUESTS, message: 'Too many requests. Please retry later.', data: null }, ctx.requestId);
+	}
+
+	pageOf(ctx: RequestContext): number | undefined {
+		return pageNumberOf(ctx.query);
 	}
 
 	faultReply(ctx: RequestContext, status: ReplyFault): Reply {

@@ -162,6 +162,11 @@ export class TokopediaMarketplace implements Marketplace {
 		return this.err(ctx, 429, 'ERR_TOO_MANY_REQUEST', 'Too many requests: rate limit exceeded, retry after X-Ratelimit-Reset-After seconds', this.limiter.headers(key));
 	}
 
+	pageOf(ctx: RequestContext): number | undefined {
+		const page = Number(ctx.query.get('page'));
+		return Number.isInteger(page) && page >= 1 ? page : undefined;
+	}
+
 	faultReply(ctx: RequestContext, status: ReplyFault): Reply {
 		if (status === 'denied') return this.err(ctx, 403, 'RBAC_MDLW_002', 'shop owner has not granted the app permission');
 		if (ctx.path === '/token') return { status, json: { error: 'server_error', error_description: 'The authorization server encountered an unexpected condition' } };

@@ -52,6 +52,41 @@ describe('TikTok Shop node in a real n8n', () => {
 		expect(searches).toBeGreaterThanOrEqual(3);
 	});
 
+	test('a page that keeps failing: under On Error → Continue the next node gets the orders read before it, then one error item naming the page', async () => {
+		const workflow = example('tiktokshop-pull-orders.json');
+		const pull = workflow.nodes.find((node: { name: string }) => node.name === 'All Orders Updated in 30 Days');
+		pull.onError = 'continueRegularOutput';
+		const next = {
+			id: 'next',
+			name: 'Next Node',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [440, 0],
+			parameters: { jsCode: 'const rows = $input.all().map((item) => item.json);\nreturn [{ json: { orders: rows.filter((row) => !row.error).length, errors: rows.filter((row) => row.error).length, last: rows[rows.length - 1] } }];' },
+		};
+		const wf = {
+			...workflow,
+			id: 'ttsPullFailsWell',
+			name: 'A pull that fails well',
+			versionId: 'a3c0e1f2-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+			nodes: [...workflow.nodes, next],
+			connections: { ...workflow.connections, [pull.name]: { main: [[{ node: 'Next Node', type: 'main', index: 0 }]] } },
+		};
+		await control('POST', '/config', { routes: { 'POST /order/202309/orders/search': { fault: { status: 503, count: 6, page: 3 } } } });
+		try {
+			const result = await n8n.executeWorkflow(await n8n.importWorkflow(wf));
+			expect(result.ok).toBe(true);
+			const out = result.output('All Orders Updated in 30 Days');
+			expect(out).toHaveLength(201);
+			expect(new Set(out.slice(0, 200).map((order) => order.id)).size).toBe(200);
+			expect(out[200]).toMatchObject({ page: 3, cursor: expect.any(String), orders_read: 200, httpCode: '503', window: { from: expect.stringMatching(/\+07:00$/), to: null } });
+			expect(String(out[200].error)).toMatch(/^Order → Get Many stopped at page 3 \(cursor .+\) of window .+ after 6 attempts/);
+			expect(result.output('Next Node')).toEqual([{ orders: 200, errors: 1, last: out[200] }]);
+		} finally {
+			await control('DELETE', '/config');
+		}
+	});
+
 	test('ships packages and returns each label as a PDF file', async () => {
 		const id = await n8n.importWorkflow(example('tiktokshop-ship-and-label.json'));
 		const result = await n8n.executeWorkflow(id);

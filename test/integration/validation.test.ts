@@ -133,13 +133,14 @@ describe('duplicate guard keys follow the change, not only the execution', () =>
 		expect(await stockOf(product.sku)).toBe(before - 3);
 	});
 
-	it('TikTok idempotency keys: the same approval in the same run repeats its key, another run gets its own', async () => {
-		const keys = (runIndex: number) => {
+	it('TikTok idempotency keys: a decision repeats its key in every run (it settles a request once), another decision gets its own', async () => {
+		const keys = (runIndex: number, reason = 'x') => {
 			const ctx = fakeContext({ credentials: tikTokShop, runIndex });
-			return idempotencyKey.call(ctx, ['rejectReturn', '4035', { decision: 'REJECT_RETURN', reject_reason: 'x' }]);
+			return idempotencyKey.call(ctx, ['rejectReturn', '4035', { decision: 'REJECT_RETURN', reject_reason: reason }]);
 		};
 		expect(keys(0)).toBe(keys(0));
-		expect(keys(0)).not.toBe(keys(1));
+		expect(keys(0)).toBe(keys(1));
+		expect(keys(0)).not.toBe(keys(0, 'y'));
 		expect(keys(0).length).toBeLessThanOrEqual(255);
 	});
 });

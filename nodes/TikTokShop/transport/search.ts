@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { AdaptivePacer } from '../../common/pacer';
+import type { Page } from '../../common/paginate';
 import { pages, take } from '../../common/paginate';
+import type { RetryBudget } from '../../common/retry';
 import type { ApiContext } from '../../common/tokenRenewal';
 import { tikTokShopApiRequest } from './index';
 
@@ -18,6 +20,34 @@ export interface SearchRequest {
 	pacer?: AdaptivePacer;
 }
 
+/** The API's page size for a search that wants up to `limit` items. */
+export function searchPageSize(request: SearchRequest): number {
+	const limit = request.limit ?? Infinity;
+	return Math.min(request.maxPageSize, Number.isFinite(limit) ? Math.max(1, limit) : request.maxPageSize);
+}
+
+/** One page of a TikTok Shop search: its items of `listKey` and the next page_token. */
+export async function searchPage(
+	this: ApiContext,
+	method: 'GET' | 'POST',
+	path: string,
+	listKey: string,
+	request: SearchRequest,
+	pageToken: string | undefined,
+	retryBudget?: RetryBudget,
+): Promise<Page<IDataObject>> {
+	const data = await tikTokShopApiRequest.call(this, method, path, {
+		shopCipher: request.shopCipher,
+		query: { ...request.query, page_size: searchPageSize(request), page_token: pageToken },
+		body: request.body,
+		itemIndex: request.itemIndex,
+		pacer: request.pacer,
+		retryBudget,
+	});
+	request.onPage?.(data);
+	return { items: (data[listKey] as IDataObject[]) ?? [], next: data.next_page_token as string };
+}
+
 /** Follows `next_page_token` over a TikTok Shop search API and collects up to `limit` items of `listKey`. */
 export async function searchAll(
 	this: ApiContext,
@@ -26,20 +56,8 @@ export async function searchAll(
 	listKey: string,
 	request: SearchRequest,
 ): Promise<IDataObject[]> {
-	const limit = request.limit ?? Infinity;
-	const pageSize = Math.min(request.maxPageSize, Number.isFinite(limit) ? Math.max(1, limit) : request.maxPageSize);
 	return await take(
-		pages<IDataObject>(async (pageToken) => {
-			const data = await tikTokShopApiRequest.call(this, method, path, {
-				shopCipher: request.shopCipher,
-				query: { ...request.query, page_size: pageSize, page_token: pageToken },
-				body: request.body,
-				itemIndex: request.itemIndex,
-				pacer: request.pacer,
-			});
-			request.onPage?.(data);
-			return { items: (data[listKey] as IDataObject[]) ?? [], next: data.next_page_token as string };
-		}),
-		limit,
+		pages<IDataObject>(async (pageToken) => await searchPage.call(this, method, path, listKey, request, pageToken)),
+		request.limit ?? Infinity,
 	);
 }

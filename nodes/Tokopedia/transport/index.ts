@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { AttemptOutcome } from '../../common/retry';
+import type { AttemptOutcome, RetryBudget } from '../../common/retry';
 import { markPossiblyApplied } from '../../common/exactlyOnce';
-import { isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, retryAfterToMs, withRetry } from '../../common/retry';
+import { defaultRetryPolicy, isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, retryAfterToMs, withRetry } from '../../common/retry';
 import type { ApiContext, RawResponse, TokenLifecycle } from '../../common/tokenRenewal';
 import { findTokenServiceError, parseJsonBody, sendWithToken } from '../../common/tokenRenewal';
 import type { TokopediaFailure } from './errors';
@@ -22,6 +22,8 @@ export interface TokopediaRequest {
 	sendOnce?: boolean;
 	/** Return the raw bytes (shipping label HTML) instead of an envelope's data. */
 	binary?: boolean;
+	/** Retries shared with the other requests of the same job (the pages of a pull). */
+	retryBudget?: RetryBudget;
 }
 
 export interface TokopediaResponse {
@@ -188,7 +190,7 @@ export async function tokopediaApiCall(
 			return { kind: 'retry', reason: `HTTP ${response.statusCode}`, retryAfterMs: rateLimitWaitMs(response.headers) ?? retryAfterToMs(response.headers?.['retry-after']), lastError: error };
 		}
 		throw error;
-	});
+	}, defaultRetryPolicy, undefined, request.retryBudget);
 }
 
 /** Calls the Tokopedia Seller API and returns the envelope's `data`. */

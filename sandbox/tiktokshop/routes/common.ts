@@ -73,6 +73,17 @@ export function decodePageToken(token: string | null, filterKey: string): number
 	return b.readUInt32BE(3);
 }
 
+/** The page (1 = first) a request's `page_token` and `page_size` point at; undefined without a page size. */
+export function pageNumberOf(q: URLSearchParams): number | undefined {
+	const size = Number(q.get('page_size'));
+	if (!Number.isInteger(size) || size < 1) return undefined;
+	const token = q.get('page_token');
+	if (!token) return 1;
+	const b = Buffer.from(token, 'base64');
+	if (b.length !== 15 || !b.subarray(0, 3).equals(MAGIC)) return undefined;
+	return Math.floor(b.readUInt32BE(3) / size) + 1;
+}
+
 export function paginate<T>(items: T[], q: URLSearchParams, size: number, filterKey: string): { page: T[]; next: string } {
 	const offset = decodePageToken(q.get('page_token'), filterKey);
 	const page = items.slice(offset, offset + size);

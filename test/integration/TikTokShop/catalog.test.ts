@@ -162,6 +162,12 @@ describe('TikTok Shop catalog and after-sales against the sandbox', () => {
 		const first = await run(params);
 		const second = await run(params);
 		expect(second[0].json.idempotency_key).toBe(first[0].json.idempotency_key);
+		expect(first[0].json).not.toHaveProperty('already_rejected');
+		expect(second[0].json).toMatchObject({ rejected: true, already_rejected: true });
+		// Approving what was rejected is refused with the reason, not reported as done.
+		await expect(run({ resource: 'cancellation', operation: 'approveCancellation', shop: rl(cipher), cancelId: rejectReq.cancel_id })).rejects.toThrow(/already CANCELLATION_REQUEST_CANCEL/);
+		const again = await run({ resource: 'cancellation', operation: 'approveCancellation', shop: rl(cipher), cancelId: approveReq.cancel_id });
+		expect(again[0].json).toMatchObject({ approved: true, already_approved: true });
 		expect((await control('GET', `/tiktokshop/orders/${String(orders[1].json.id)}`)).order.status).toBe('AWAITING_SHIPMENT');
 	});
 

@@ -455,6 +455,22 @@ describe('sandbox: Tokopedia', () => {
 			expect(cfg.tokopedia).toEqual({ accessTokenTtlSeconds: 1209600, defaultQps: 1000, defaultBurst: 1000, pickupAfterAckSeconds: 5 });
 		});
 
+		test('a page-scoped fault fails only that page of the route, and only those requests use up its count', async () => {
+			const key = 'GET /v2/order/list';
+			const now = Math.floor(Date.now() / 1000);
+			const list = (page: number) => api('GET', `/v2/order/list?fs_id=${FS}&from_date=${now - 86400}&to_date=${now}&page=${page}&per_page=1&shop_id=${SHOP}`);
+			await ctl('POST', '/config', { routes: { [key]: { fault: { status: 500, count: 2, page: 2 } } } });
+			try {
+				expect((await list(1)).status).toBe(200);
+				expectError(await list(2), 500, 'INTERNAL_SERVER_ERROR');
+				expect((await list(3)).status).toBe(200);
+				expectError(await list(2), 500, 'INTERNAL_SERVER_ERROR');
+				expect((await list(2)).status).toBe(200);
+			} finally {
+				await ctl('POST', '/config', { routes: { [key]: null } });
+			}
+		});
+
 		test('increment/decrement (v1 and v2) with request_id: a replay is not applied again and returns the first result', async () => {
 			const [a, b] = stockedSkus(3);
 			const wh = TOKOPEDIA_WAREHOUSES[SHOP][0];

@@ -4,7 +4,7 @@ import { withDisplay } from '../../../common/displayOptions';
 import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
-import { idempotencyKey } from './shared';
+import { decideCancellation, idempotencyKey } from './shared';
 import { requiredId } from '../../../common/validate';
 
 export const cancelIdField: INodeProperties = {
@@ -23,11 +23,15 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await forEachItem.call(this, items, async (i) => {
 		const cancelId = requiredId(this.getNodeParameter('cancelId', i), 'Cancellation ID');
 		const key = idempotencyKey.call(this, ['approveCancellation', cancelId]);
-		const data = await tikTokShopApiRequest.call(this, 'POST', `/return_refund/202309/cancellations/${encodeURIComponent(cancelId)}/approve`, {
-			shopCipher: await shop(i),
-			query: { idempotency_key: key },
-			itemIndex: i,
-		});
-		return { cancel_id: cancelId, approved: true, idempotency_key: key, ...data };
+		const shopCipher = await shop(i);
+		const outcome = await decideCancellation.call(this, 'approve', cancelId, shopCipher, i, async () =>
+			await tikTokShopApiRequest.call(this, 'POST', `/return_refund/202309/cancellations/${encodeURIComponent(cancelId)}/approve`, {
+				shopCipher,
+				query: { idempotency_key: key },
+				itemIndex: i,
+			}),
+		);
+		const already = outcome.alreadyDecided ? { already_approved: true, cancel_status: outcome.alreadyDecided } : {};
+		return { cancel_id: cancelId, approved: true, ...already, idempotency_key: key, ...outcome.data };
 	});
 }

@@ -5,7 +5,7 @@ import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
 import { cancelIdField } from './approveCancellation';
-import { idempotencyKey } from './shared';
+import { decideCancellation, idempotencyKey } from './shared';
 import { requiredId } from '../../../common/validate';
 
 const properties: INodeProperties[] = [
@@ -28,12 +28,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const cancelId = requiredId(this.getNodeParameter('cancelId', i), 'Cancellation ID');
 		const body = { reject_reason: String(this.getNodeParameter('rejectReason', i)).trim(), comment: String(this.getNodeParameter('comment', i, '')) };
 		const key = idempotencyKey.call(this, ['rejectCancellation', cancelId, body]);
-		const data = await tikTokShopApiRequest.call(this, 'POST', `/return_refund/202309/cancellations/${encodeURIComponent(cancelId)}/reject`, {
-			shopCipher: await shop(i),
-			query: { idempotency_key: key },
-			body,
-			itemIndex: i,
-		});
-		return { cancel_id: cancelId, rejected: true, idempotency_key: key, ...body, ...data };
+		const shopCipher = await shop(i);
+		const outcome = await decideCancellation.call(this, 'reject', cancelId, shopCipher, i, async () =>
+			await tikTokShopApiRequest.call(this, 'POST', `/return_refund/202309/cancellations/${encodeURIComponent(cancelId)}/reject`, {
+				shopCipher,
+				query: { idempotency_key: key },
+				body,
+				itemIndex: i,
+			}),
+		);
+		const already = outcome.alreadyDecided ? { already_rejected: true, cancel_status: outcome.alreadyDecided } : {};
+		return { cancel_id: cancelId, rejected: true, ...already, idempotency_key: key, ...body, ...outcome.data };
 	});
 }

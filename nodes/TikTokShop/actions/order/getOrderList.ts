@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { withDisplay } from '../../../common/displayOptions';
 import { normalizeTikTokShopOrder, orderOutputField } from '../../../common/normalizedOrder';
 import { forEachItem } from '../../../common/items';
-import { searchAll } from '../../transport/search';
+import type { PullWindow } from '../../../common/pull';
+import { pullAll } from '../../../common/pull';
+import { searchPage } from '../../transport/search';
 import { shopIdOfCipher } from '../../transport/shop';
 import { limitField, returnAllField } from '../common.descriptions';
 import { filterBody, limitOf, sortCollection } from '../search';
@@ -104,6 +106,13 @@ const TIME_FILTERS: Record<string, string> = {
 	update_time_lt: 'Updated Before',
 };
 
+/** The time range the filters ask for (created, else updated), named when a page fails. */
+function windowOf(body: IDataObject): PullWindow | undefined {
+	const [from, to] = body.create_time_ge !== undefined || body.create_time_lt !== undefined ? [body.create_time_ge, body.create_time_lt] : [body.update_time_ge, body.update_time_lt];
+	if (from === undefined && to === undefined) return undefined;
+	return { from: from as number | undefined, to: to as number | undefined };
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -111,16 +120,24 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	return await forEachItem.call(this, items, async (i) => {
 		const shopCipher = await shop(i);
-		const orders = await searchAll.call(this, 'POST', '/order/202309/orders/search', 'orders', {
-			shopCipher,
-			query: this.getNodeParameter('sort', i, {}) as IDataObject,
-			body: filterBody(this.getNodeParameter('filters', i, {}) as IDataObject, TIME_FILTERS, ['warehouse_ids']),
-			maxPageSize: 100,
-			limit: limitOf.call(this, i),
-			itemIndex: i,
-		});
-		if (this.getNodeParameter('orderOutput', i, 'raw') !== 'normalized') return orders;
-		const shopId = await shopIdOfCipher.call(this, shopCipher);
-		return orders.map((order) => normalizeTikTokShopOrder(order, shopId));
+		const sort = this.getNodeParameter('sort', i, {}) as IDataObject;
+		const body = filterBody(this.getNodeParameter('filters', i, {}) as IDataObject, TIME_FILTERS, ['warehouse_ids']);
+		const search = { shopCipher, query: sort, body, maxPageSize: 100, limit: limitOf.call(this, i), itemIndex: i };
+		const normalized = this.getNodeParameter('orderOutput', i, 'raw') === 'normalized';
+		const shopId = normalized ? await shopIdOfCipher.call(this, shopCipher) : null;
+		const window = windowOf(body);
+		return await pullAll<IDataObject>(
+			this.getNode(),
+			{
+				what: 'Order → Get Many',
+				noun: 'orders',
+				windows: window ? [window] : undefined,
+				filters: { ...body, ...sort },
+				limit: search.limit,
+				fetchPage: async (at, retries) => await searchPage.call(this, 'POST', '/order/202309/orders/search', 'orders', search, at.cursor, retries),
+				map: normalized ? (order) => normalizeTikTokShopOrder(order, shopId) : undefined,
+			},
+			i,
+		);
 	});
 }

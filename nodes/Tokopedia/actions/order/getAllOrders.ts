@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { withDisplay } from '../../../common/displayOptions';
 import { normalizeTokopediaOrder, orderOutputField } from '../../../common/normalizedOrder';
 import { forEachItem } from '../../../common/items';
-import { pages, take } from '../../../common/paginate';
+import { pullAll } from '../../../common/pull';
 import { splitWindows } from '../../../common/windows';
 import { fsId, tokopediaApiRequest } from '../../transport';
 import { limitField, returnAllField, shopLocator } from '../common.descriptions';
@@ -98,34 +98,34 @@ export async function execute(
 		const limit = returnAll ? Infinity : positiveLimit(this.getNodeParameter('limit', i));
 		const scope = this.getNodeParameter('scope', i) as string;
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const base: IDataObject = { fs_id: app, per_page: PER_PAGE };
-		if (scope === 'shop') base.shop_id = await shop(i);
-		if (scope === 'warehouse') base.warehouse_id = numericId(this.getNodeParameter('warehouseId', i), 'Warehouse ID');
-		if (filters.status !== undefined && filters.status !== '') base.status = filters.status;
-
-		const seen = new Set<string>();
-		async function* everyOrder(this: IExecuteFunctions) {
-			for (const window of splitWindows(from, to, MAX_WINDOW_SECONDS)) {
-				const windowOrders = pages<IDataObject>(async (cursor) => {
-					const page = Number(cursor ?? 1);
+		const sent: IDataObject = {};
+		if (scope === 'shop') sent.shop_id = await shop(i);
+		if (scope === 'warehouse') sent.warehouse_id = numericId(this.getNodeParameter('warehouseId', i), 'Warehouse ID');
+		if (filters.status !== undefined && filters.status !== '') sent.status = filters.status;
+		const base: IDataObject = { fs_id: app, per_page: PER_PAGE, ...sent };
+		return await pullAll<IDataObject>(
+			this.getNode(),
+			{
+				what: 'Order → Get Many',
+				noun: 'orders',
+				windows: splitWindows(from, to, MAX_WINDOW_SECONDS),
+				filters: sent,
+				limit,
+				fetchPage: async (at, retries) => {
 					const data = await tokopediaApiRequest.call(this, 'GET', '/v2/order/list', {
-						query: { ...base, from_date: window.from, to_date: window.to, page },
+						query: { ...base, from_date: at.window!.from, to_date: at.window!.to, page: at.page },
 						itemIndex: i,
+						retryBudget: retries,
 					});
 					const list = Array.isArray(data) ? (data as IDataObject[]) : [];
 					// The list has no total: a short page is the last one (reference §3.2 O1).
-					return { items: list, next: list.length < PER_PAGE ? undefined : String(page + 1) };
-				});
-				for await (const order of windowOrders) {
-					// Neighbouring windows share a boundary second; an order there comes back twice.
-					const id = String(order.order_id);
-					if (seen.has(id)) continue;
-					seen.add(id);
-					yield order;
-				}
-			}
-		}
-		const orders = await take(everyOrder.call(this), limit);
-		return this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? orders.map((order) => normalizeTokopediaOrder(order)) : orders;
+					return { items: list, next: list.length < PER_PAGE ? undefined : String(at.page + 1) };
+				},
+				// Neighbouring windows share a boundary second; an order there comes back twice.
+				key: (order) => String(order.order_id),
+				map: this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? (order) => normalizeTokopediaOrder(order) : undefined,
+			},
+			i,
+		);
 	});
 }
