@@ -27,6 +27,8 @@ export interface FaultConfig {
 	count?: number;
 	/** Probability 0..1 that a matching request fails (seeded PRNG). */
 	rate?: number;
+	/** The first n matching requests fail whatever `rate` says (then `rate` applies): every route sees faults. */
+	first?: number;
 }
 
 export interface RouteTrafficConfig {
@@ -109,6 +111,11 @@ export class TrafficControl {
 		const rc = this.route(key);
 		const f = rc?.fault;
 		if (!f) return null;
+		if (typeof f.first === 'number' && f.first > 0) {
+			f.first -= 1;
+			if (typeof f.count === 'number') f.count -= 1;
+			return this.pick(f);
+		}
 		if (typeof f.count === 'number') {
 			if (f.count <= 0) return null;
 			if (f.rate !== undefined && !(this.prng.next() < f.rate)) return null;
