@@ -1,9 +1,10 @@
 /**
- * The fault suite (`npm run test:faults`): one real n8n execution with thousands of items across
- * both nodes, against the sandbox injecting faults on every write, push and pull route — answers
- * lost after the write was applied (connection destroyed / no answer), connections dropped before
- * it, 5xx. It asserts, from the sandbox's own state and effect counters: no row lost, no effect
- * applied twice, no item reported failed that was applied; and prints the figures.
+ * The fault suite (`npm run test:faults`): two real n8n executions side by side (one per marketplace)
+ * with thousands of items, against the sandbox injecting faults on every faulted write, push and pull
+ * route — answers lost after the write was applied (connection destroyed / no answer), connections
+ * dropped before it, 5xx, 429. It asserts, from the sandbox's own state and counters: no row lost, no
+ * effect applied twice, no item reported failed that was applied, a fault on every faulted route and
+ * at least 1,000 in all; and prints the figures.
  */
 import * as fs from 'node:fs';
 
