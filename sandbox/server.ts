@@ -102,6 +102,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 				requests: { total: log.total, byRoute: log.requestsByRoute, byStatus: log.statusCounts },
 				rateLimited: log.rateLimited,
 				faultsInjected: log.faultsInjected,
+				faultsByRoute: log.faultsByRoute,
 				effects: log.effects,
 			};
 			for (const mp of marketplaces) stats[mp.name] = mp.stats();
@@ -185,7 +186,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			if (!traffic.takeToken(key)) reply = mp.rateLimitedReply(ctx);
 			else {
 				const fault = traffic.takeFault(key, mp.pageOf(ctx));
-				if (fault !== null) log.faultsInjected++;
+				if (fault !== null) log.countFault(key, fault.status);
 				const latency = traffic.latencyFor(key);
 				if (latency > 0) await new Promise((r) => setTimeout(r, latency));
 				if (fault?.status === 'drop') {

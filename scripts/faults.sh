@@ -12,5 +12,10 @@ pack_dir="$repo/.e2e/pack/faults"
 rm -rf "$pack_dir" && mkdir -p "$pack_dir"
 packed="$(npm pack --silent --pack-destination "$pack_dir" | tail -1)"
 export N8N_E2E_TARBALL="$pack_dir/$packed"
-npx jest -c jest.faults.config.js --runInBand "$@"
+export FAULTS_FIGURES_FILE="$pack_dir/figures.txt"
+rm -f "$FAULTS_FIGURES_FILE"
+rc=0
+npx jest -c jest.faults.config.js --runInBand "$@" || rc=$?
 echo "== fault suite done in $((SECONDS - t0)) s"
+if [ -f "$FAULTS_FIGURES_FILE" ]; then cat "$FAULTS_FIGURES_FILE"; fi
+exit $rc

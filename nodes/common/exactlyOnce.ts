@@ -1,6 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { defaultRetryPolicy } from './retry';
+
 const possiblyApplied = new WeakSet<object>();
 
 /**
@@ -61,8 +63,9 @@ export const cannotReadBack = (what: string) => async (): Promise<ReadBack> => (
 });
 
 // Every re-send follows a read-back that found the effect missing, so none of them can double it;
-// the bound only limits how long a flaky connection can hold one item.
-const MAX_SENDS = 4;
+// the bound only limits how long a flaky connection can hold one item. It is the budget every other
+// transient failure gets: a write proven not applied is as safe to send again as an idempotent one.
+const MAX_SENDS = defaultRetryPolicy.maxAttempts;
 
 function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
 	return error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(node, error as Error);

@@ -21,6 +21,8 @@ export class RequestLog {
 	statusCounts: Record<string, number> = {};
 	rateLimited = 0;
 	faultsInjected = 0;
+	/** Injected faults by route and kind: {"POST /v2/order/list": {"503": 4, "drop": 1}}. */
+	faultsByRoute: Record<string, Record<string, number>> = {};
 	total = 0;
 	/**
 	 * Writes that were applied (a non-GET API request whose answer was 2xx without an error code, counted
@@ -41,6 +43,12 @@ export class RequestLog {
 		if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
 	}
 
+	countFault(routeKey: string, status: string | number): void {
+		this.faultsInjected++;
+		const byKind = (this.faultsByRoute[routeKey] ??= {});
+		byKind[String(status)] = (byKind[String(status)] ?? 0) + 1;
+	}
+
 	countEffect(ctx: RequestContext, reply: Reply): void {
 		if (ctx.method === 'GET' || !ctx.routeKey || ctx.routeKey === 'POST /token' || reply.status >= 400 || (reply.code ?? 0) !== 0) return;
 		const byTarget = (this.effects[ctx.routeKey] ??= {});
@@ -58,6 +66,7 @@ export class RequestLog {
 		this.statusCounts = {};
 		this.rateLimited = 0;
 		this.faultsInjected = 0;
+		this.faultsByRoute = {};
 		this.total = 0;
 		this.effects = {};
 	}

@@ -32,6 +32,8 @@ export interface FaultConfig {
 	 * page a TikTok `page_token` points at. With `count`, "fail page N of this route K times".
 	 */
 	page?: number;
+	/** The first n matching requests fail whatever `rate` says (then `rate` applies): every route sees faults. */
+	first?: number;
 }
 
 export interface RouteTrafficConfig {
@@ -115,6 +117,11 @@ export class TrafficControl {
 		const f = rc?.fault;
 		if (!f) return null;
 		if (f.page !== undefined && f.page !== page) return null;
+		if (typeof f.first === 'number' && f.first > 0) {
+			f.first -= 1;
+			if (typeof f.count === 'number') f.count -= 1;
+			return this.pick(f);
+		}
 		if (typeof f.count === 'number') {
 			if (f.count <= 0) return null;
 			if (f.rate !== undefined && !(this.prng.next() < f.rate)) return null;
