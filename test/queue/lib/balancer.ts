@@ -1,6 +1,10 @@
-// A round-robin HTTP load balancer in front of the webhook processors, as users put one in front
-// of theirs: the URL the main instance registers with the marketplace (N8N_WEBHOOK_URL) points
-// here, and each request goes to the next processor.
+// The HTTP load balancer in front of the webhook processors, as README's queue-mode section asks
+// users to configure theirs: the URL the main instance registers with the marketplace
+// (N8N_WEBHOOK_URL) points here. A delivery carrying a signature header (TikTok `Authorization`,
+// Tokopedia `Authorization-Hmac`) goes to the processor chosen by a hash of that signature, so every
+// copy of one notification reaches the same processor (nginx: `hash $http_authorization$http_authorization_hmac
+// consistent`); anything else goes round robin.
+import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 
 export interface Balancer {
@@ -21,7 +25,8 @@ export async function startBalancer(port: number, targets: () => string[]): Prom
 			res.writeHead(503).end('no webhook processor');
 			return;
 		}
-		const k = next++ % list.length;
+		const signature = String(req.headers.authorization ?? '') + String(req.headers['authorization-hmac'] ?? '');
+		const k = signature ? createHash('sha1').update(signature).digest().readUInt32BE(0) % list.length : next++ % list.length;
 		forwarded[k] = (forwarded[k] ?? 0) + 1;
 		const target = new URL(req.url ?? '/', list[k]);
 		const upstream = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host }, agent }, (answer) => {
