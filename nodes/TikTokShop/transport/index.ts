@@ -10,7 +10,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { markPossiblyApplied } from '../../common/exactlyOnce';
 import { isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, retryAfterToMs, withRetry } from '../../common/retry';
 import type { AdaptivePacer } from '../../common/pacer';
-import type { AttemptOutcome } from '../../common/retry';
+import type { AttemptOutcome, RetryPolicy } from '../../common/retry';
 import type { ApiContext, RawResponse, TokenLifecycle } from '../../common/tokenRenewal';
 import { findTokenServiceError, parseJsonBody, sendWithToken } from '../../common/tokenRenewal';
 import type { TikTokShopEnvelope } from './errors';
@@ -35,6 +35,7 @@ export interface TikTokShopRequest {
 	pacer?: AdaptivePacer;
 	/** A multipart upload: sent as is, and (as TikTok requires) left out of the signature. */
 	multipart?: { body: Buffer; contentType: string };
+	retry?: RetryPolicy;
 }
 
 const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
@@ -151,7 +152,7 @@ export async function tikTokShopApiRequest(
 			};
 		}
 		throw error;
-	});
+	}, request.retry);
 }
 
 /** Downloads a file TikTok hands out as a pre-signed URL (shipping documents); no credential is sent. */

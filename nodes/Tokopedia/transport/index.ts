@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { AttemptOutcome } from '../../common/retry';
+import type { AttemptOutcome, RetryPolicy } from '../../common/retry';
 import { markPossiblyApplied } from '../../common/exactlyOnce';
 import { isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, retryAfterToMs, withRetry } from '../../common/retry';
 import type { ApiContext, RawResponse, TokenLifecycle } from '../../common/tokenRenewal';
@@ -22,6 +22,7 @@ export interface TokopediaRequest {
 	sendOnce?: boolean;
 	/** Return the raw bytes (shipping label HTML) instead of an envelope's data. */
 	binary?: boolean;
+	retry?: RetryPolicy;
 }
 
 export interface TokopediaResponse {
@@ -188,7 +189,7 @@ export async function tokopediaApiCall(
 			return { kind: 'retry', reason: `HTTP ${response.statusCode}`, retryAfterMs: rateLimitWaitMs(response.headers) ?? retryAfterToMs(response.headers?.['retry-after']), lastError: error };
 		}
 		throw error;
-	});
+	}, request.retry);
 }
 
 /** Calls the Tokopedia Seller API and returns the envelope's `data`. */
