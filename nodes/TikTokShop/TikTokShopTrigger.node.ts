@@ -9,6 +9,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { isFirstDelivery } from '../common/dedupe';
+import { activationRetryPolicy } from '../common/retry';
 import { verifyingCredentials } from '../common/credentialCache';
 import { duplicateWindowOption, effectiveMaxAgeSeconds, fetchOrderOption, maxAgeOption } from '../common/triggerOptions';
 import { jsonObjectOf, refuse, startRun } from '../common/webhookDelivery';
@@ -27,7 +28,7 @@ interface Registration {
 }
 
 async function registrations(this: IHookFunctions, shopCipher: string): Promise<Registration[]> {
-	const data = await tikTokShopApiRequest.call(this, 'GET', '/event/202309/webhooks', { shopCipher });
+	const data = await tikTokShopApiRequest.call(this, 'GET', '/event/202309/webhooks', { shopCipher, retry: activationRetryPolicy });
 	return (data.webhooks as Registration[] | undefined) ?? [];
 }
 
@@ -112,6 +113,7 @@ export class TikTokShopTrigger implements INodeType {
 					await tikTokShopApiRequest.call(this, 'PUT', '/event/202309/webhooks', {
 						shopCipher,
 						body: { address: url, event_type: event },
+						retry: activationRetryPolicy,
 					});
 				}
 				const state = this.getWorkflowStaticData('node');
@@ -128,7 +130,7 @@ export class TikTokShopTrigger implements INodeType {
 				for (const event of events) {
 					// Another workflow may have taken the event over since; its address is left alone.
 					if (!current.some((hook) => hook.event_type === event && hook.address === url)) continue;
-					await tikTokShopApiRequest.call(this, 'DELETE', '/event/202309/webhooks', { shopCipher, body: { event_type: event } });
+					await tikTokShopApiRequest.call(this, 'DELETE', '/event/202309/webhooks', { shopCipher, body: { event_type: event }, retry: activationRetryPolicy });
 				}
 				delete state.shopCipher;
 				delete state.events;

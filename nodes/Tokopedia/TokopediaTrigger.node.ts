@@ -10,6 +10,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isFirstDelivery } from '../common/dedupe';
+import { activationRetryPolicy } from '../common/retry';
 import { verifyingCredentials } from '../common/credentialCache';
 import { duplicateWindowOption, fetchOrderOption } from '../common/triggerOptions';
 import { jsonObjectOf, refuse, startRun } from '../common/webhookDelivery';
@@ -142,7 +143,7 @@ export class TokopediaTrigger implements INodeType {
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const current = await getWebhookRegistration.call(this);
+				const current = await getWebhookRegistration.call(this, activationRetryPolicy);
 				return selectedEvents.call(this).every((event) => current[event.field] === eventUrl.call(this, event.value));
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -153,7 +154,7 @@ export class TokopediaTrigger implements INodeType {
 					});
 				}
 				const replace = Boolean((this.getNodeParameter('options', {}) as IDataObject).replaceSecret);
-				const registered = String((await getWebhookRegistration.call(this)).webhook_secret ?? '');
+				const registered = String((await getWebhookRegistration.call(this, activationRetryPolicy)).webhook_secret ?? '');
 				if (registered && registered !== secret && !replace) {
 					throw new NodeOperationError(this.getNode(), 'The App ID already has a different webhook secret registered', {
 						description:
@@ -163,19 +164,19 @@ export class TokopediaTrigger implements INodeType {
 				const changes: Partial<Record<WebhookUrlField, string>> = {};
 				for (const event of selectedEvents.call(this)) changes[event.field] = eventUrl.call(this, event.value);
 				// Registration replaces every URL of the App ID: read it and change only this node's fields.
-				await updateWebhookRegistration.call(this, changes, { secret, replace }, true);
+				await updateWebhookRegistration.call(this, changes, { secret, replace }, true, activationRetryPolicy);
 				this.getWorkflowStaticData('node').fields = Object.keys(changes);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const current = await getWebhookRegistration.call(this);
+				const current = await getWebhookRegistration.call(this, activationRetryPolicy);
 				const secret = String((await tokopediaCredentials.call(this)).webhookSecret ?? current.webhook_secret ?? '');
 				const changes: Partial<Record<WebhookUrlField, string>> = {};
 				for (const event of EVENTS) {
 					// Clear only the fields that still point at this node.
 					if (current[event.field] === eventUrl.call(this, event.value)) changes[event.field] = '';
 				}
-				if (Object.keys(changes).length > 0) await updateWebhookRegistration.call(this, changes, { secret, replace: false }, true);
+				if (Object.keys(changes).length > 0) await updateWebhookRegistration.call(this, changes, { secret, replace: false }, true, activationRetryPolicy);
 				delete this.getWorkflowStaticData('node').fields;
 				return true;
 			},

@@ -14,6 +14,18 @@ export const defaultRetryPolicy: RetryPolicy = {
 };
 
 /**
+ * For the registration calls of trigger activation. n8n 2.41 retries a failed registration itself
+ * (5 attempts, 1-8 s apart) and aborts the whole publication after 84 s; full retries inside each
+ * of its attempts outlast that, and the editor then shows "exceeded its deadline" instead of the
+ * marketplace's answer.
+ */
+export const activationRetryPolicy: RetryPolicy = {
+	maxAttempts: 2,
+	initialDelayMs: 1000,
+	maxDelayMs: 2000,
+};
+
+/**
  * Exponential back-off with "equal jitter": half the exponential step is fixed, half is random,
  * so concurrent callers spread out but never retry sooner than half the step.
  * A server-given wait (Retry-After, X-Ratelimit-Reset) is honoured up to the cap.

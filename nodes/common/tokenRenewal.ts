@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
@@ -61,6 +62,15 @@ export function findTokenServiceError(error: unknown): TokenServiceError | undef
  * and never after `shareMs`: by then n8n has persisted it and callers read it from the credential.
  */
 const renewals = new Map<string, { settledAt?: number; result: Promise<unknown> }>();
+
+/**
+ * Stands for a secret inside a renewal key: a renewal is shared only by callers holding the same
+ * secret (a wrong secret must be refused by the token service, not handed another's token), and
+ * the secret itself is not kept in the key.
+ */
+export function secretDigest(secret: string): string {
+	return createHash('sha256').update(secret).digest('base64url');
+}
 
 export async function sharedRenewal<T>(
 	key: string,

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import type { N8nInstance, RunningN8n } from './lib/n8n';
-import { PACKAGE_NAME, REPO_ROOT, packPackage, prepareN8n } from './lib/n8n';
+import { DEMO_LOGIN, PACKAGE_NAME, REPO_ROOT, packPackage, prepareN8n } from './lib/n8n';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const codexPaths = (pkg.n8n.nodes as string[]).map((file) => file.replace(/\.js$/, '.json'));
@@ -41,9 +41,11 @@ describe('packed tarball', () => {
 			await n8n?.dispose();
 		});
 
-		// Known failing in CI's fresh-clone run of 2026-12-02 after the merges of that day: see the closing note.
-		test.skip('the editor gets each node with its categories and README documentation links', async () => {
-			const types = (await axios.get(`${server.url}/types/nodes.json`)).data as Array<{ name: string; codex?: { categories?: string[]; resources?: Record<string, Array<{ url: string }>> } }>;
+		test('the editor gets each node with its categories and README documentation links', async () => {
+			// n8n 2.41 serves the node types only to a logged-in editor (HTTP 401 otherwise).
+			const login = await axios.post(`${server.url}/rest/login`, { emailOrLdapLoginId: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
+			const cookie = (login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+			const types = (await axios.get(`${server.url}/types/nodes.json`, { headers: { cookie } })).data as Array<{ name: string; codex?: { categories?: string[]; resources?: Record<string, Array<{ url: string }>> } }>;
 			for (const file of codexPaths) {
 				const codex = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file.replace(/^dist\//, '')), 'utf8'));
 				const served = types.find((t) => t.name === codex.node);

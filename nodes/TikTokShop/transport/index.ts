@@ -10,7 +10,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { markPossiblyApplied } from '../../common/exactlyOnce';
 import { defaultRetryPolicy, isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, retryAfterToMs, withRetry } from '../../common/retry';
 import type { AdaptivePacer } from '../../common/pacer';
-import type { AttemptOutcome, RetryBudget } from '../../common/retry';
+import type { AttemptOutcome, RetryBudget, RetryPolicy } from '../../common/retry';
 import type { ApiContext, RawResponse, TokenLifecycle } from '../../common/tokenRenewal';
 import { findTokenServiceError, parseJsonBody, sendWithToken } from '../../common/tokenRenewal';
 import type { TikTokShopEnvelope } from './errors';
@@ -37,6 +37,7 @@ export interface TikTokShopRequest {
 	multipart?: { body: Buffer; contentType: string };
 	/** Retries shared with the other requests of the same job (the pages of a pull). */
 	retryBudget?: RetryBudget;
+	retry?: RetryPolicy;
 }
 
 const credentialCache = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
@@ -153,7 +154,7 @@ export async function tikTokShopApiRequest(
 			};
 		}
 		throw error;
-	}, defaultRetryPolicy, undefined, request.retryBudget);
+	}, request.retry ?? defaultRetryPolicy, undefined, request.retryBudget);
 }
 
 /** Downloads a file TikTok hands out as a pre-signed URL (shipping documents); no credential is sent. */

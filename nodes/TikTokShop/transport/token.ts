@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { describeNetworkFailure } from '../../common/networkFailure';
-import { TokenServiceError, sharedRenewal } from '../../common/tokenRenewal';
+import { TokenServiceError, secretDigest, sharedRenewal } from '../../common/tokenRenewal';
 
 export interface TikTokShopTokenCredentials {
 	appKey: string;
@@ -66,7 +66,7 @@ export async function renewTikTokShopToken(
 ): Promise<TikTokShopTokenSet> {
 	const grant = credentials.refreshToken ? `rt:${credentials.refreshToken}` : `code:${credentials.authCode ?? ''}`;
 	return await sharedRenewal(
-		`tiktokshop|${credentials.authBaseUrl}|${credentials.appKey}|${grant}`,
+		`tiktokshop|${credentials.authBaseUrl}|${credentials.appKey}|${secretDigest(credentials.appSecret)}|${grant}`,
 		async () => await requestToken.call(this, credentials),
 		(tokens) => tokens.accessTokenExpiresAt * 1000 > Date.now() + 5_000,
 	);

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { AttemptOutcome, RetryBudget } from '../../common/retry';
+import type { AttemptOutcome, RetryBudget, RetryPolicy } from '../../common/retry';
 import { markPossiblyApplied } from '../../common/exactlyOnce';
 import { defaultRetryPolicy, isTransientNetworkError, isTransientStatus, mayHaveBeenApplied, retryAfterToMs, withRetry } from '../../common/retry';
 import type { ApiContext, RawResponse, TokenLifecycle } from '../../common/tokenRenewal';
@@ -24,6 +24,7 @@ export interface TokopediaRequest {
 	binary?: boolean;
 	/** Retries shared with the other requests of the same job (the pages of a pull). */
 	retryBudget?: RetryBudget;
+	retry?: RetryPolicy;
 }
 
 export interface TokopediaResponse {
@@ -190,7 +191,7 @@ export async function tokopediaApiCall(
 			return { kind: 'retry', reason: `HTTP ${response.statusCode}`, retryAfterMs: rateLimitWaitMs(response.headers) ?? retryAfterToMs(response.headers?.['retry-after']), lastError: error };
 		}
 		throw error;
-	}, defaultRetryPolicy, undefined, request.retryBudget);
+	}, request.retry ?? defaultRetryPolicy, undefined, request.retryBudget);
 }
 
 /** Calls the Tokopedia Seller API and returns the envelope's `data`. */

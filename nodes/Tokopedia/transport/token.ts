@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { describeNetworkFailure } from '../../common/networkFailure';
-import { TokenServiceError, sharedRenewal } from '../../common/tokenRenewal';
+import { TokenServiceError, secretDigest, sharedRenewal } from '../../common/tokenRenewal';
 
 interface TokenResponse {
 	access_token?: string;
@@ -25,7 +25,7 @@ export async function requestTokopediaToken(
 	credentials: { clientId: string; clientSecret: string; authBaseUrl: string; replacedAccessToken?: string },
 ): Promise<TokopediaTokenSet> {
 	const { tokens } = await sharedRenewal(
-		`tokopedia|${credentials.authBaseUrl}|${credentials.clientId}|${credentials.replacedAccessToken ?? ''}`,
+		`tokopedia|${credentials.authBaseUrl}|${credentials.clientId}|${secretDigest(credentials.clientSecret)}|${credentials.replacedAccessToken ?? ''}`,
 		async () => await grant.call(this, credentials),
 		(granted) => granted.expiresAt > Date.now() + 5_000,
 	);

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { RetryPolicy } from '../../common/retry';
 import type { ApiContext } from '../../common/tokenRenewal';
 import { fsId, tokopediaApiRequest } from './index';
 
@@ -41,8 +42,8 @@ export interface SecretChoice {
 export type WebhookUrlField = (typeof WEBHOOK_URL_FIELDS)[number];
 
 /** The current registration; its webhook_secret is returned in clear by Tokopedia, so callers must not output it. */
-export async function getWebhookRegistration(this: ApiContext): Promise<IDataObject> {
-	const data = await tokopediaApiRequest.call(this, 'GET', `/v1/fs/${await fsId.call(this)}`);
+export async function getWebhookRegistration(this: ApiContext, retry?: RetryPolicy): Promise<IDataObject> {
+	const data = await tokopediaApiRequest.call(this, 'GET', `/v1/fs/${await fsId.call(this)}`, { retry });
 	return (data && typeof data === 'object' ? data : {}) as IDataObject;
 }
 
@@ -60,13 +61,14 @@ export async function updateWebhookRegistration(
 	changes: Partial<Record<WebhookUrlField, string>>,
 	secret: SecretChoice,
 	keepOthers = true,
+	retry?: RetryPolicy,
 ): Promise<IDataObject> {
 	const app = await fsId.call(this);
 	const previous = registrationQueue.get(app) ?? Promise.resolve();
 	const mine = previous.catch(() => undefined).then(async () => {
 		for (let attempt = 1; attempt <= 3; attempt++) {
-			const body = await writeRegistration.call(this, app, changes, secret, keepOthers);
-			const now = await getWebhookRegistration.call(this);
+			const body = await writeRegistration.call(this, app, changes, secret, keepOthers, retry);
+			const now = await getWebhookRegistration.call(this, retry);
 			if (Object.entries(changes).every(([field, url]) => (now[field] ?? '') === url)) return body;
 		}
 		throw new NodeOperationError(
@@ -84,8 +86,9 @@ async function writeRegistration(
 	changes: Partial<Record<WebhookUrlField, string>>,
 	secret: SecretChoice,
 	keepOthers: boolean,
+	retry?: RetryPolicy,
 ): Promise<IDataObject> {
-	const current = await getWebhookRegistration.call(this);
+	const current = await getWebhookRegistration.call(this, retry);
 	const kept = keepOthers ? current : {};
 	const body: IDataObject = { fs_id: Number(app) };
 	for (const field of WEBHOOK_URL_FIELDS) {
@@ -97,7 +100,7 @@ async function writeRegistration(
 	}
 	const registered = typeof current.webhook_secret === 'string' ? current.webhook_secret : '';
 	body.webhook_secret = secret.replace || !registered ? secret.secret : registered;
-	await tokopediaApiRequest.call(this, 'POST', `/v1/fs/${app}/register`, { body });
+	await tokopediaApiRequest.call(this, 'POST', `/v1/fs/${app}/register`, { body, retry });
 	return body;
 }
 

@@ -76,6 +76,18 @@ describe('TikTok Shop credential: preAuthentication', () => {
 		expect(new Set(results.map((r) => r.accessToken))).toEqual(new Set(['TTP_a1']));
 	});
 
+	it('does not hand a renewal to a caller with another app secret', async () => {
+		const { calls, context } = tokenHelper((options) =>
+			options.qs?.app_secret === base.appSecret
+				? { code: 0, data: { access_token: 'TTP_right', access_token_expire_in: future, refresh_token: 'TTP_r', refresh_token_expire_in: future } }
+				: { code: 36009004, message: 'invalid app_secret' },
+		);
+		const creds = { ...base, refreshToken: 'TTP_one_grant' };
+		await expect(credentialType.preAuthentication.call(context, { ...creds })).resolves.toMatchObject({ accessToken: 'TTP_right' });
+		await expect(credentialType.preAuthentication.call(context, { ...creds, appSecret: 'wrong-secret' })).rejects.toThrow(/app key or app secret/);
+		expect(calls).toHaveLength(2);
+	});
+
 	it('does not share a failed renewal', async () => {
 		let fail = true;
 		const { calls, context } = tokenHelper(() =>
