@@ -3,6 +3,7 @@ import { ApplicationError } from 'n8n-workflow';
 // Amounts travel as decimal strings (TikTok "-1234.50", Tokopedia numbers); sums are done in
 // hundredths as integers so that adding thousands of rows never drifts like floats do.
 const SCALE = 100;
+const WHOLE = /^[+-]?\d{1,13}$/;
 
 /** A decimal amount in hundredths; "" / null / undefined count as 0. `field` names the input in errors. */
 export function toCents(value: unknown, field = 'amount'): number {
@@ -11,7 +12,10 @@ export function toCents(value: unknown, field = 'amount'): number {
 		if (!Number.isFinite(value)) throw new ApplicationError(`"${field}" must be a number, got ${String(value)}`);
 		return Math.round(value * SCALE);
 	}
-	const text = String(value).trim().replace(/,/g, '');
+	let text = String(value).trim();
+	if (text.includes(',')) text = text.replace(/,/g, '');
+	// whole amounts (most IDR values) skip the regex match and its allocations
+	if (WHOLE.test(text)) return Number(text) * SCALE;
 	const match = /^([+-])?(\d*)(?:\.(\d*))?$/.exec(text);
 	if (!match || (!match[2] && !match[3])) throw new ApplicationError(`"${field}" must be a decimal amount (e.g. 125000 or 12.50), got "${String(value)}"`);
 	const whole = Number(match[2] || '0');

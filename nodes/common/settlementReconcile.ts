@@ -28,11 +28,16 @@ export interface SettlementReconcileOptions {
 interface Settled {
 	currency: string;
 	cents: Record<SettlementComponent, number>;
-	statementIds: Set<string>;
-	payoutIds: Set<string>;
+	// arrays, not Sets: an order has one or two statements, and 100,000 Sets cost more than the compare
+	statementIds: string[];
+	payoutIds: string[];
 	transactions: number;
 	first: NormalizedSettlement;
 }
+
+const addUnique = (list: string[], value: string | null | undefined) => {
+	if (value && !list.includes(value)) list.push(value);
+};
 
 export interface SettlementReconcileResult {
 	rows: Array<{ row: IDataObject; expected?: ExpectedSettlement }>;
@@ -62,6 +67,28 @@ interface CurrencyTotals {
 	unexpected_settled: number;
 }
 
+interface Compared {
+	components: readonly SettlementComponent[];
+	label: string;
+}
+
+// The net settlement alone when the seller gave it, else every component given. Cached by which
+// components are present: 100,000 orders share a handful of shapes.
+const comparedShapes = new Map<number, Compared>();
+function comparedOf(source: ExpectedSettlement): Compared {
+	let shape = 0;
+	SETTLEMENT_COMPONENTS.forEach((component, bit) => {
+		if (source.amounts[component] !== undefined) shape |= 1 << bit;
+	});
+	let compared = comparedShapes.get(shape);
+	if (!compared) {
+		const components = source.amounts.net_settlement !== undefined ? (['net_settlement'] as const) : SETTLEMENT_COMPONENTS.filter((c) => source.amounts[c] !== undefined);
+		compared = { components, label: components.join('+') };
+		comparedShapes.set(shape, compared);
+	}
+	return compared;
+}
+
 /**
  * Compares the settlements a seller expects with what the marketplace settled, in one linear pass:
  * the settled rows are summed per order (an order may have an ORDER transaction and adjustments,
@@ -86,16 +113,16 @@ export function reconcileSettlements(
 			settled.set(key, {
 				currency: settlement.currency,
 				cents,
-				statementIds: new Set(settlement.statement_id ? [settlement.statement_id] : []),
-				payoutIds: new Set(settlement.payout_id ? [settlement.payout_id] : []),
+				statementIds: settlement.statement_id ? [settlement.statement_id] : [],
+				payoutIds: settlement.payout_id ? [settlement.payout_id] : [],
 				transactions: 1,
 				first: settlement,
 			});
 			continue;
 		}
 		for (const component of SETTLEMENT_COMPONENTS) seen.cents[component] += cents[component];
-		if (settlement.statement_id) seen.statementIds.add(settlement.statement_id);
-		if (settlement.payout_id) seen.payoutIds.add(settlement.payout_id);
+		addUnique(seen.statementIds, settlement.statement_id);
+		addUnique(seen.payoutIds, settlement.payout_id);
 		seen.transactions++;
 	}
 
@@ -110,37 +137,49 @@ export function reconcileSettlements(
 		}
 		return entry;
 	};
-	const base = (key: string, currency: string) => ({
-		marketplace: options.marketplace,
-		order_id: options.key === 'order_id' ? key : null,
-		invoice: options.key === 'invoice' ? key : null,
-		currency,
-	});
+	const orderIdOf = (key: string, entry?: Settled) => (options.key === 'order_id' ? key : (entry?.first.order_id ?? null));
+	const invoiceOf = (key: string) => (options.key === 'invoice' ? key : null);
 
 	for (const [key, entry] of settled) {
 		const source = expected.get(key);
 		const money = totalsOf(entry.currency);
-		const ids = { statement_ids: [...entry.statementIds], payout_ids: [...entry.payoutIds], transactions: entry.transactions };
-		if (options.key === 'invoice' || entry.first.order_id) Object.assign(ids, { order_id: entry.first.order_id });
 		if (!source) {
 			counts.unexpected++;
 			money.unexpected_settled += entry.cents.net_settlement;
-			rows.push({ row: { ...base(key, entry.currency), ...ids, status: 'unexpected', expected_amount: null, settled_amount: fromCents(entry.cents.net_settlement), difference: null, settled: amountsView(entry.cents) } });
+			rows.push({
+				row: {
+					marketplace: options.marketplace,
+					order_id: orderIdOf(key, entry),
+					invoice: invoiceOf(key),
+					currency: entry.currency,
+					statement_ids: entry.statementIds,
+					payout_ids: entry.payoutIds,
+					transactions: entry.transactions,
+					status: 'unexpected',
+					expected_amount: null,
+					settled_amount: fromCents(entry.cents.net_settlement),
+					difference: null,
+					settled: amountsView(entry.cents),
+				},
+			});
 			continue;
 		}
 		expected.delete(key);
 		const mismatches: IDataObject[] = [];
-		let difference = 0;
 		for (const component of SETTLEMENT_COMPONENTS) {
 			const want = source.amounts[component];
 			if (want === undefined) continue;
 			const delta = entry.cents[component] - want;
 			if (Math.abs(delta) > options.tolerance) mismatches.push({ component, expected: fromCents(want), settled: fromCents(entry.cents[component]), difference: fromCents(delta) });
 		}
-		const compared = source.amounts.net_settlement !== undefined ? (['net_settlement'] as const) : SETTLEMENT_COMPONENTS.filter((c) => source.amounts[c] !== undefined);
-		for (const component of compared) difference += entry.cents[component] - source.amounts[component]!;
-		const expectedAmount = compared.reduce((sum, component) => sum + source.amounts[component]!, 0);
-		const settledAmount = compared.reduce((sum, component) => sum + entry.cents[component], 0);
+		const compared = comparedOf(source);
+		let expectedAmount = 0;
+		let settledAmount = 0;
+		for (const component of compared.components) {
+			expectedAmount += source.amounts[component]!;
+			settledAmount += entry.cents[component];
+		}
+		const difference = settledAmount - expectedAmount;
 		const status: SettlementReconcileStatus = mismatches.length ? 'amount_mismatch' : 'matched';
 		counts[status]++;
 		money.expected += expectedAmount;
@@ -148,10 +187,15 @@ export function reconcileSettlements(
 		money.difference += difference;
 		rows.push({
 			row: {
-				...base(key, entry.currency),
-				...ids,
+				marketplace: options.marketplace,
+				order_id: orderIdOf(key, entry),
+				invoice: invoiceOf(key),
+				currency: entry.currency,
+				statement_ids: entry.statementIds,
+				payout_ids: entry.payoutIds,
+				transactions: entry.transactions,
 				status,
-				compared: compared.join('+'),
+				compared: compared.label,
 				expected_amount: fromCents(expectedAmount),
 				settled_amount: fromCents(settledAmount),
 				difference: fromCents(difference),
@@ -174,16 +218,20 @@ export function reconcileSettlements(
 		const estimate = estimates.get(key);
 		const currency = estimate?.currency ?? source.currency ?? '';
 		const money = totalsOf(currency);
-		const compared = source.amounts.net_settlement !== undefined ? (['net_settlement'] as const) : SETTLEMENT_COMPONENTS.filter((c) => source.amounts[c] !== undefined);
-		const expectedAmount = compared.reduce((sum, component) => sum + source.amounts[component]!, 0);
+		const compared = comparedOf(source);
+		let expectedAmount = 0;
+		for (const component of compared.components) expectedAmount += source.amounts[component]!;
 		if (estimate) {
 			counts.unsettled++;
 			money.unsettled_estimate += toCents(estimate.net_settlement);
 			rows.push({
 				row: {
-					...base(key, currency),
+					marketplace: options.marketplace,
+					order_id: orderIdOf(key),
+					invoice: invoiceOf(key),
+					currency,
 					status: 'unsettled',
-					compared: compared.join('+'),
+					compared: compared.label,
 					expected_amount: fromCents(expectedAmount),
 					settled_amount: null,
 					estimated_amount: estimate.net_settlement,
@@ -198,7 +246,7 @@ export function reconcileSettlements(
 		}
 		counts.missing++;
 		money.missing_expected += expectedAmount;
-		rows.push({ row: { ...base(key, currency), status: 'missing', compared: compared.join('+'), expected_amount: fromCents(expectedAmount), settled_amount: null, expected: amountsView(source.amounts) }, expected: source });
+		rows.push({ row: { marketplace: options.marketplace, order_id: orderIdOf(key), invoice: invoiceOf(key), currency, status: 'missing', compared: compared.label, expected_amount: fromCents(expectedAmount), settled_amount: null, expected: amountsView(source.amounts) }, expected: source });
 	}
 
 	const perCurrency: IDataObject = {};
