@@ -1,24 +1,11 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { TikTokShopApi } from '../../../credentials/TikTokShopApi.credentials';
+import { fakeTokenHost } from '../../helpers/tokenHost';
 
 const credentialType = new TikTokShopApi();
 
-function tokenHelper(reply: (options: IHttpRequestOptions) => unknown) {
-	const calls: IHttpRequestOptions[] = [];
-	return {
-		calls,
-		context: {
-			helpers: {
-				httpRequest: async (options: IHttpRequestOptions) => {
-					calls.push(options);
-					await new Promise((resolve) => setImmediate(resolve));
-					return { statusCode: 200, headers: {}, body: reply(options) };
-				},
-			},
-		} as never,
-	};
-}
+const tokenHelper = (reply: (options: IHttpRequestOptions) => unknown) => fakeTokenHost((options) => ({ statusCode: 200, body: reply(options) }));
 
 const base = {
 	appKey: 'app',

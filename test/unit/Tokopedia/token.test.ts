@@ -1,28 +1,17 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
-
 import { TokopediaApi } from '../../../credentials/TokopediaApi.credentials';
+import { fakeTokenHost } from '../../helpers/tokenHost';
 
 const credentialType = new TokopediaApi();
 
 /** A token host that grants only `client-secret` and answers like Tokopedia's accounts host. */
 function tokenHost() {
-	const calls: IHttpRequestOptions[] = [];
 	let n = 0;
-	return {
-		calls,
-		context: {
-			helpers: {
-				httpRequest: async (options: IHttpRequestOptions) => {
-					calls.push(options);
-					await new Promise((resolve) => setImmediate(resolve));
-					const basic = Buffer.from(String(options.headers?.Authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
-					return basic.endsWith(':client-secret')
-						? { statusCode: 200, headers: {}, body: { access_token: `tkpd-${++n}`, expires_in: 3600, token_type: 'Bearer' } }
-						: { statusCode: 401, headers: {}, body: { error: 'invalid_client', error_description: 'client authentication failed' } };
-				},
-			},
-		} as never,
-	};
+	return fakeTokenHost((options) => {
+		const basic = Buffer.from(String(options.headers?.Authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
+		return basic.endsWith(':client-secret')
+			? { statusCode: 200, body: { access_token: `tkpd-${++n}`, expires_in: 3600, token_type: 'Bearer' } }
+			: { statusCode: 401, body: { error: 'invalid_client', error_description: 'client authentication failed' } };
+	});
 }
 
 const base = { clientId: 'client-id', clientSecret: 'client-secret', authBaseUrl: 'http://accounts.test', accessToken: '' };
