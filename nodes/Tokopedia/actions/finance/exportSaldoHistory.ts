@@ -72,7 +72,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			}
 			await sleep(pollMs);
 		}
-		const exported = (await tokopediaApiRequest.call(this, 'GET', `${base}/export`, { query: { request_key: requestKey }, itemIndex: i })) as IDataObject;
+		// Tokopedia's guide names this third call but its path is not in the published excerpt (see README)
+		const exported = (await tokopediaApiRequest.call(this, 'GET', `${base}/export`, { query: { request_key: requestKey }, itemIndex: i }).catch((error: { httpCode?: string }) => {
+			if (error?.httpCode !== '404') throw error;
+			throw new NodeOperationError(this.getNode(), `The saldo export ${requestKey} is ready but Tokopedia has no export endpoint at ${base}/export for this app`, {
+				itemIndex: i,
+				description: 'Use Get Saldo History (v1) for the same rows, and tell us the export path your Tokopedia documentation shows',
+			});
+		})) as IDataObject;
 		const rows = (exported?.saldo_history as IDataObject[]) ?? [];
 		if (this.getNodeParameter('settlementOutput', i, 'raw') === 'normalized') return rows.map((row) => tokopediaSaldoRow(row));
 		return rows.map((row) => ({ ...row, request_key: requestKey }));
