@@ -99,6 +99,43 @@ describe('TikTok Shop catalog and after-sales against the sandbox', () => {
 		}
 	});
 
+	it('Product → Create whose answer is lost after TikTok created it succeeds as recovered, with one product', async () => {
+		const categories = await run({ resource: 'product', operation: 'getCategories', shop: rl(cipher), leafOnly: true });
+		const warehouses = await run({ resource: 'logistics', operation: 'getWarehouseList', shop: rl(cipher) });
+		const warehouse = String(warehouses.find((w) => w.json.type === 'SALES_WAREHOUSE')!.json.id);
+		const route = 'POST /product/202309/products';
+		const created = (sellerSku: string) => ({
+			resource: 'product',
+			operation: 'createProduct',
+			shop: rl(cipher),
+			title: `Kaos Lost Answer ${sellerSku}`,
+			description: '<p>Kaos katun</p>',
+			category: rl(String(categories[0].json.id), 'id'),
+			mainImages: 'tos-alisg-i-sandbox/kaos.png',
+			skus: JSON.stringify([{ seller_sku: sellerSku, price: { amount: '45000', currency: 'IDR' }, inventory: [{ warehouse_id: warehouse, quantity: 5 }] }]),
+			packageWeight: 0.2,
+			additionalJson: '{}',
+		});
+		const listed = async (sellerSku: string) =>
+			(await run({ resource: 'product', operation: 'searchProducts', shop: rl(cipher), returnAll: true, filters: { status: 'ALL', seller_skus: sellerSku } })).map((p) => p.json);
+		try {
+			await control('POST', '/config', { routes: { [route]: { fault: { status: 'apply-drop', count: 1 } } } });
+			const out = await run(created('KAOS-LOST-1'));
+			const [product] = await listed('KAOS-LOST-1');
+			expect(await listed('KAOS-LOST-1')).toHaveLength(1);
+			expect(out[0].json).toMatchObject({ product_id: product.id, recovered: true, title: 'Kaos Lost Answer KAOS-LOST-1' });
+			expect(out[0].json.skus).toEqual([expect.objectContaining({ id: ((product.skus as IDataObject[])[0]).id, seller_sku: 'KAOS-LOST-1' })]);
+
+			// dropped before TikTok read it: nothing was created, and nothing is sent again blindly
+			await control('POST', '/config', { routes: { [route]: { fault: { status: 'drop', count: 1 } } } });
+			const lost = await run(created('KAOS-LOST-2'), { continueOnFail: true });
+			expect(String(lost[0].json.error)).toMatch(/Create Product "Kaos Lost Answer KAOS-LOST-2": outcome unknown, not sent again/);
+			expect(await listed('KAOS-LOST-2')).toHaveLength(0);
+		} finally {
+			await control('DELETE', '/config');
+		}
+	});
+
 	it('Product batch actions report the ids TikTok refuses on their own item', async () => {
 		const [product] = await activeProducts(1);
 		const out = await run((i) => ({ resource: 'product', operation: 'activateProduct', shop: rl(cipher), productId: i === 0 ? String(product.id) : '999999999999' }), {

@@ -4,10 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseIdList } from '../../../common/batch';
 import { listLocator } from '../../../common/descriptions';
 import { withDisplay } from '../../../common/displayOptions';
-import { cannotReadBack, writeOnce } from '../../../common/exactlyOnce';
+import { recoveredMark, writeOnce } from '../../../common/exactlyOnce';
 import { forEachItem } from '../../../common/items';
 import { tikTokShopApiRequest } from '../../transport';
 import type { ShopResolver } from '../types';
+import { createdProductReadBack } from './createdProductReadBack';
 import { jsonParameter } from './shared';
 
 const properties: INodeProperties[] = [
@@ -65,12 +66,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			...jsonParameter.call(this, 'additionalJson', 'Additional Fields (JSON)', i),
 		};
 		const shopCipher = await shop(i);
-		const { data } = await writeOnce(this.getNode(), {
+		let sentAt = 0;
+		const outcome = await writeOnce(this.getNode(), {
 			what: `Create Product "${String(body.title)}"`,
 			check: 'the product list in TikTok Shop Seller Center (search for the title or seller SKU)',
-			send: async () => await tikTokShopApiRequest.call(this, 'POST', '/product/202309/products', { shopCipher, body, itemIndex: i, sendOnce: true }),
-			readBack: cannotReadBack('a new product'),
+			send: async () => {
+				sentAt = Math.floor(Date.now() / 1000);
+				return await tikTokShopApiRequest.call(this, 'POST', '/product/202309/products', { shopCipher, body, itemIndex: i, sendOnce: true });
+			},
+			readBack: createdProductReadBack.call(this, shopCipher, body, () => sentAt, i),
 		}, i);
-		return { ...data, title: body.title };
+		return { ...outcome.data, title: body.title, ...recoveredMark(outcome) };
 	});
 }
