@@ -197,6 +197,39 @@ describe('Tokopedia node against the sandbox', () => {
 		}
 	});
 
+	it('Product → Create whose answer is lost after Tokopedia created it succeeds as recovered, with one product', async () => {
+		const leaf = (await listSearch.categorySearch.call(fakeContext({ credentials }) as never)).results[0];
+		const create = (sku: string) => ({
+			resource: 'product',
+			operation: 'createProduct',
+			shop: rl(''),
+			name: `Kaos Lost Answer ${sku}`,
+			price: 45000,
+			stock: 12,
+			weight: 200,
+			weight_unit: 'GR',
+			category: rl(String(leaf.value), 'id'),
+			fields: { sku },
+			showcase: rl(''),
+		});
+		const bySku = async (sku: string) => ((await control('GET', `/products?shop_id=${SHOP}&limit=5000`)).products as IDataObject[]).filter((p) => p.sku === sku && p.status !== 0);
+		const route = 'POST /v3/products/fs/{fs_id}/create';
+		try {
+			await axios.post(`${sandbox.url}/_sandbox/config`, { routes: { [route]: { fault: { status: 'apply-drop', count: 1 } } } });
+			const out = await run(create('KAOS-LOST-A'));
+			const listed = await bySku('KAOS-LOST-A');
+			expect(listed).toHaveLength(1);
+			expect(out[0].json).toMatchObject({ product_id: listed[0].product_id, name: 'Kaos Lost Answer KAOS-LOST-A', recovered: true });
+
+			await axios.post(`${sandbox.url}/_sandbox/config`, { routes: { [route]: { fault: { status: 'drop', count: 1 } } } });
+			const lost = await run(create('KAOS-LOST-B'), { continueOnFail: true });
+			expect(String(lost[0].json.error)).toMatch(/Create Product "Kaos Lost Answer KAOS-LOST-B": outcome unknown, not sent again/);
+			expect(await bySku('KAOS-LOST-B')).toHaveLength(0);
+		} finally {
+			await axios.delete(`${sandbox.url}/_sandbox/config`);
+		}
+	});
+
 	it('Product → Delete whose answer is lost after Tokopedia applied it succeeds as recovered, with one delete', async () => {
 		const [a, b] = (await control('GET', `/products?shop_id=${SHOP}&limit=80`)).products.filter(
 			(p: IDataObject) => p.status === 1 && p.parent_id === null && (p.children as unknown[]).length === 0,

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { withDisplay } from '../../../common/displayOptions';
-import { cannotReadBack, writeOnce } from '../../../common/exactlyOnce';
+import { recoveredMark, writeOnce } from '../../../common/exactlyOnce';
 import { forEachItem } from '../../../common/items';
 import { fsId, pick, tokopediaApiRequest } from '../../transport';
 import { categoryLocator, showcaseLocator } from '../common.descriptions';
 import type { ShopResolver } from '../types';
+import { createdProductReadBack } from './createdProductReadBack';
 import { failedRowMessage, productBody, productFields } from './shared';
 
 const required = new Set(['name', 'price', 'stock', 'weight', 'weight_unit']);
@@ -46,23 +47,27 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		if (showcase) fields.etalase = { id: Number(showcase) };
 		const product = productBody.call(this, fields, i);
 		const shopId = await shop(i);
-		const { data } = await writeOnce(this.getNode(), {
+		let sentAt = 0;
+		const outcome = await writeOnce(this.getNode(), {
 			what: `Create Product "${String(product.name)}"`,
 			check: 'the product list in Tokopedia Seller Center (search for the name or SKU)',
-			send: async () =>
-				((await tokopediaApiRequest.call(this, 'POST', `/v3/products/fs/${app}/create`, {
+			send: async () => {
+				sentAt = Math.floor(Date.now() / 1000);
+				return ((await tokopediaApiRequest.call(this, 'POST', `/v3/products/fs/${app}/create`, {
 					query: { shop_id: shopId },
 					body: { products: [product] },
 					itemIndex: i,
 					sendOnce: true,
-				})) as IDataObject) ?? {},
-			readBack: cannotReadBack('a new product'),
+				})) as IDataObject) ?? {};
+			},
+			readBack: createdProductReadBack.call(this, app, shopId, product, () => sentAt, i),
 		}, i);
+		const data = outcome.data;
 		const failure = failedRowMessage(data);
 		if (failure) {
 			throw new NodeOperationError(this.getNode(), `Tokopedia did not create "${String(product.name)}": ${failure}`, { itemIndex: i });
 		}
 		const created = ((pick(data, 'success_rows_data') ?? pick(data, 'success_row_data')) as IDataObject[] | undefined)?.[0];
-		return { product_id: pick(created, 'product_id') as number, ...product };
+		return { product_id: pick(created, 'product_id') as number, ...product, ...recoveredMark(outcome) };
 	});
 }
