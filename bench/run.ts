@@ -26,17 +26,50 @@ function format(value: unknown): string {
 	return String(value);
 }
 
+// Summary columns: the first figure of a bench whose name matches, so benches keep their own wording
+// (patterns in order of preference); memory falls back to the process heap growth measured around the bench
+const summaryColumns: Array<[string, RegExp[]]> = [
+	['rate', [/\/s|perSecond/i]],
+	['bound', [/bound/i, /limit/i]],
+	['ratio', [/ratio|÷/i]],
+	['memory', [/heap|MB/, /^process heap/]],
+];
+
+function printSummary(results: Array<[string, Record<string, unknown>]>) {
+	const rows = results.map(([name, figures]) => [
+		name,
+		...summaryColumns.map(([, patterns]) => {
+			const key = patterns
+				.map((pattern) => Object.keys(figures).find((candidate) => pattern.test(candidate)))
+				.find((found) => found !== undefined);
+			return key === undefined ? '-' : format(figures[key]).slice(0, 40);
+		}),
+	]);
+	const header = ['bench', ...summaryColumns.map(([column]) => column)];
+	const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
+	const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+	console.log('\n== summary');
+	console.log(line(header));
+	console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+	for (const row of rows) console.log(line(row));
+}
+
 async function main() {
 	const chosen = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 	// ingest starts a real n8n for minutes: it runs only when named
 	const names = chosen.length ? chosen : Object.keys(benches).filter((name) => name !== 'ingest');
+	const results: Array<[string, Record<string, unknown>]> = [];
 	for (const name of names) {
 		const bench = benches[name];
 		if (!bench) throw new Error(`unknown benchmark "${name}" (known: ${Object.keys(benches).join(', ')})`);
+		const heapBefore = process.memoryUsage().heapUsed;
 		const figures = await bench();
+		figures['process heap +MB'] = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
 		console.log(`\n== ${name}`);
 		for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(24)} ${format(value)}`);
+		results.push([name, figures]);
 	}
+	printSummary(results);
 }
 
 main().catch((error) => {
