@@ -62,9 +62,7 @@ async function main() {
 	for (const name of names) {
 		const bench = benches[name];
 		if (!bench) throw new Error(`unknown benchmark "${name}" (known: ${Object.keys(benches).join(', ')})`);
-		const heapBefore = process.memoryUsage().heapUsed;
 		const figures = await bench();
-		figures['process heap +MB'] = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
 		console.log(`\n== ${name}`);
 		for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(24)} ${format(value)}`);
 		results.push([name, figures]);
