@@ -27,12 +27,12 @@ function format(value: unknown): string {
 }
 
 // Summary columns: the first figure of a bench whose name matches, so benches keep their own wording
-// (patterns in order of preference); memory falls back to the process heap growth measured around the bench
+// (patterns in order of preference)
 const summaryColumns: Array<[string, RegExp[]]> = [
 	['rate', [/\/s|perSecond/i]],
 	['bound', [/bound/i, /limit/i]],
 	['ratio', [/ratio|÷/i]],
-	['memory', [/heap|MB/, /^process heap/]],
+	['memory', [/heap|MB/]],
 ];
 
 function printSummary(results: Array<[string, Record<string, unknown>]>) {
