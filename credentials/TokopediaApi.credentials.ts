@@ -75,6 +75,22 @@ export class TokopediaApi implements ICredentialType {
 			description: 'Secret Tokopedia signs webhooks with (set when registering webhooks)',
 		},
 		{
+			displayName: 'Private Key (PEM)',
+			name: 'privateKey',
+			type: 'string',
+			typeOptions: { password: true, rows: 4 },
+			default: '',
+			description: 'Your RSA private key, whose public key you registered with Tokopedia (Encryption → Register Public Key): decrypts buyer e-mail, phone and address in orders',
+		},
+		{
+			displayName: 'Tokopedia Public Key (PEM)',
+			name: 'tokopediaPublicKey',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			description: 'Tokopedia\'s public key for webhooks signed with TKPD-Signature: when set, the trigger refuses deliveries whose signature does not verify',
+		},
+		{
 			displayName: 'API Base URL',
 			name: 'apiBaseUrl',
 			type: 'string',

@@ -16,6 +16,7 @@ import { duplicateWindowOption, fetchOrderOption } from '../common/triggerOption
 import { jsonObjectOf, refuse, startRun } from '../common/webhookDelivery';
 import { normalizeTokopediaOrder, orderOutputField } from '../common/normalizedOrder';
 import { hmacHexMatches, rawBodyOf } from '../common/signature';
+import { decryptOrder, verifyTkpdSignature } from './transport/pii';
 import { orderStatusOptions } from './actions/order/shared';
 import { CREDENTIAL_TYPE, fsId, pick, tokopediaApiRequest, tokopediaCredentials } from './transport';
 import type { WebhookUrlField } from './transport/webhooks';
@@ -83,6 +84,19 @@ function deliveryKey(body: IDataObject, raw: Buffer): string {
 		return `${kind}:${String(orderId)}:${String(body.order_status ?? '')}:${String(time)}`;
 	}
 	return createHash('sha256').update(raw).digest('base64url').slice(0, 24);
+}
+
+/** With Tokopedia's public key in the credential, a delivery must also carry a valid TKPD-Signature (reference §4.2). */
+function tkpdSignatureAccepted(credentials: IDataObject, raw: Buffer, signature: string): boolean {
+	const publicKey = String(credentials.tokopediaPublicKey ?? '').trim();
+	if (!publicKey) return true;
+	if (!signature) return false;
+	try {
+		return verifyTkpdSignature(publicKey, raw, signature);
+	} catch {
+		// an unreadable key refuses every delivery rather than accept unverified ones
+		return false;
+	}
 }
 
 export class TokopediaTrigger implements INodeType {
@@ -186,8 +200,11 @@ export class TokopediaTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const raw = rawBodyOf(this.getRequestObject()) ?? Buffer.alloc(0);
 		const signature = presentedSignature(this.getHeaderData() as IDataObject);
-		const { accepted } = await verifyingCredentials.call(this, CREDENTIAL_TYPE, (credentials) =>
-			hmacHexMatches(String(credentials.webhookSecret ?? ''), raw, signature),
+		const rsaSignature = String((this.getHeaderData() as IDataObject)['tkpd-signature'] ?? '');
+		const { accepted, credentials } = await verifyingCredentials.call(
+			this,
+			CREDENTIAL_TYPE,
+			(candidate) => hmacHexMatches(String(candidate.webhookSecret ?? ''), raw, signature) && tkpdSignatureAccepted(candidate, raw, rsaSignature),
 		);
 		if (!accepted) {
 			this.getResponseObject().status(401).send('Unauthorized').end();
@@ -211,8 +228,18 @@ export class TokopediaTrigger implements INodeType {
 			return {};
 		}
 		const normalized = options.orderOutput === 'normalized';
-		const item: IDataObject = { event, ...body };
-		if (normalized && event === 'order_notification') item.order = normalizeTokopediaOrder(body);
+		const decrypt = (order: IDataObject): IDataObject => {
+			try {
+				return decryptOrder(order, String(credentials.privateKey ?? ''));
+			} catch (error) {
+				const rest: IDataObject = { ...order, buyer_data_error: (error as Error).message };
+				delete rest.encryption;
+				return rest;
+			}
+		};
+		const delivered = decrypt(body);
+		const item: IDataObject = { event, ...delivered };
+		if (normalized && event === 'order_notification') item.order = normalizeTokopediaOrder(delivered);
 		const orderId = pick(body, 'order_id');
 		if (options.fetchOrder && orderId !== undefined) {
 			// Acknowledge first: the lookup must not delay the answer Tokopedia waits for.
@@ -221,7 +248,7 @@ export class TokopediaTrigger implements INodeType {
 				const order = (await tokopediaApiRequest.call(this, 'GET', `/v2/fs/${await fsId.call(this)}/order`, {
 					query: { order_id: String(orderId) },
 				})) as IDataObject;
-				item.order = normalized ? normalizeTokopediaOrder(order) : order;
+				item.order = normalized ? normalizeTokopediaOrder(decrypt(order)) : decrypt(order);
 			} catch (error) {
 				item.order_error = error instanceof NodeApiError ? error.message : String(error);
 			}

@@ -7,6 +7,7 @@ import { forEachItem } from '../../../common/items';
 import { pullAll } from '../../../common/pull';
 import { splitWindows } from '../../../common/windows';
 import { fsId, tokopediaApiRequest } from '../../transport';
+import { buyerDataDecrypter } from './buyerData';
 import { limitField, returnAllField, shopLocator } from '../common.descriptions';
 import type { ShopResolver } from '../types';
 import { orderStatusOptions } from './shared';
@@ -103,6 +104,7 @@ export async function execute(
 		if (scope === 'warehouse') sent.warehouse_id = numericId(this.getNodeParameter('warehouseId', i), 'Warehouse ID');
 		if (filters.status !== undefined && filters.status !== '') sent.status = filters.status;
 		const base: IDataObject = { fs_id: app, per_page: PER_PAGE, ...sent };
+		const decrypt = await buyerDataDecrypter.call(this, i);
 		return await pullAll<IDataObject>(
 			this.getNode(),
 			{
@@ -123,7 +125,7 @@ export async function execute(
 				},
 				// Neighbouring windows share a boundary second; an order there comes back twice.
 				key: (order) => String(order.order_id),
-				map: this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? (order) => normalizeTokopediaOrder(order) : undefined,
+				map: this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? (order) => normalizeTokopediaOrder(decrypt(order)) : decrypt,
 			},
 			i,
 		);

@@ -4,6 +4,7 @@ import { withDisplay } from '../../../common/displayOptions';
 import { normalizeTokopediaOrder, orderOutputField } from '../../../common/normalizedOrder';
 import { forEachItem } from '../../../common/items';
 import { fsId, tokopediaApiRequest } from '../../transport';
+import { buyerDataDecrypter } from './buyerData';
 import { orderIdOf } from './shared';
 
 const properties: INodeProperties[] = [
@@ -47,7 +48,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			? { invoice_num: String(this.getNodeParameter('invoiceNumber', i)).trim() }
 			: { order_id: orderIdOf(this.getNodeParameter('orderId', i)) };
 		const data = await tokopediaApiRequest.call(this, 'GET', `/v2/fs/${app}/order`, { query, itemIndex: i });
-		const order = (data ?? {}) as IDataObject;
+		const order = (await buyerDataDecrypter.call(this, i))((data ?? {}) as IDataObject);
 		return this.getNodeParameter('orderOutput', i, 'raw') === 'normalized' ? normalizeTokopediaOrder(order) : order;
 	});
 }
