@@ -199,8 +199,9 @@ export class TokopediaTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const raw = rawBodyOf(this.getRequestObject()) ?? Buffer.alloc(0);
-		const signature = presentedSignature(this.getHeaderData() as IDataObject);
-		const rsaSignature = String((this.getHeaderData() as IDataObject)['tkpd-signature'] ?? '');
+		const headers = this.getHeaderData() as IDataObject;
+		const signature = presentedSignature(headers);
+		const rsaSignature = String(headers['tkpd-signature'] ?? '');
 		const { accepted, credentials } = await verifyingCredentials.call(
 			this,
 			CREDENTIAL_TYPE,

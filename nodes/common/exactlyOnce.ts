@@ -56,6 +56,12 @@ export function statusReadBack(status: unknown, done: (s: number) => boolean, no
 	return { applied: 'unknown', why: `the ${label} is now ${value}` };
 }
 
+/**
+ * How far before the send a creation's read-back looks for the created object: guards against an older
+ * one with the same keys, allowing for clock skew between n8n and the marketplace.
+ */
+export const CREATED_READBACK_WINDOW_SECONDS = 300;
+
 /** For creations the node cannot look up afterwards: a lost answer is reported, never re-sent. */
 export const cannotReadBack = (what: string) => async (): Promise<ReadBack> => ({
 	applied: 'unknown',

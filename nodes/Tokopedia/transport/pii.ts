@@ -21,7 +21,7 @@ function keyError(message: string, field: string): ApplicationError {
 	return new ApplicationError(`${message}: check the ${field}`);
 }
 
-export function partnerPrivateKey(pem: string): KeyObject {
+function partnerPrivateKey(pem: string): KeyObject {
 	try {
 		return createPrivateKey(pem.trim());
 	} catch {
@@ -34,13 +34,13 @@ export function partnerPublicKeyPem(pem: string): string {
 	return createPublicKey(partnerPrivateKey(pem)).export({ type: 'spki', format: 'pem' }).toString();
 }
 
-export function isEncryptedBlob(value: unknown): value is EncryptedBlob {
+function isEncryptedBlob(value: unknown): value is EncryptedBlob {
 	const blob = value as EncryptedBlob | undefined;
 	return !!blob && typeof blob === 'object' && typeof blob.secret === 'string' && typeof blob.content === 'string';
 }
 
 /** Decrypts one `encryption {secret, content}` blob into the buyer fields it carries. */
-export function decryptBlob(key: KeyObject, blob: EncryptedBlob): IDataObject {
+function decryptBlob(key: KeyObject, blob: EncryptedBlob): IDataObject {
 	let aesKey: Buffer;
 	try {
 		aesKey = privateDecrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(blob.secret, 'base64'));

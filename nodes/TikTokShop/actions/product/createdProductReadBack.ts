@@ -1,12 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ReadBack } from '../../../common/exactlyOnce';
+import { CREATED_READBACK_WINDOW_SECONDS, type ReadBack } from '../../../common/exactlyOnce';
 import type { ApiContext } from '../../../common/tokenRenewal';
 import { tikTokShopApiRequest } from '../../transport';
 
-// A product created by this call has every seller SKU of the request; the window guards against an
-// older product that reuses them, allowing for clock skew between n8n and TikTok.
-const CREATED_WINDOW_SECONDS = 300;
 // products/search takes at most 10 seller SKUs
 const MAX_SELLER_SKUS = 10;
 
@@ -20,7 +17,7 @@ export function createdProductReadBack(this: ApiContext, shopCipher: string, bod
 	const sellerSkus = ((body.skus as IDataObject[]) ?? []).map((sku) => (typeof sku?.seller_sku === 'string' ? sku.seller_sku.trim() : ''));
 	return async (): Promise<ReadBack> => {
 		if (sellerSkus.length === 0 || sellerSkus.some((sku) => !sku)) return { applied: 'unknown', why: 'not every SKU has a seller SKU to look the product up by' };
-		const since = sentAt() - CREATED_WINDOW_SECONDS;
+		const since = sentAt() - CREATED_READBACK_WINDOW_SECONDS;
 		const data = await tikTokShopApiRequest.call(this, 'POST', '/product/202309/products/search', {
 			shopCipher,
 			query: { page_size: 20 },

@@ -1,11 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ReadBack } from '../../../common/exactlyOnce';
+import { CREATED_READBACK_WINDOW_SECONDS, type ReadBack } from '../../../common/exactlyOnce';
 import type { ApiContext } from '../../../common/tokenRenewal';
 import { pick, tokopediaApiRequest } from '../../transport';
-
-// Guards against an older product that carries the same SKU, allowing for clock skew between n8n and Tokopedia.
-const CREATED_WINDOW_SECONDS = 300;
 
 /**
  * After a lost answer to Create Product: looks the product up by its SKU. One product with that SKU,
@@ -17,7 +14,7 @@ export function createdProductReadBack(this: ApiContext, app: string, shopId: nu
 	return async (): Promise<ReadBack> => {
 		if (!sku) return { applied: 'unknown', why: 'the product has no SKU to look it up by (set Additional Fields → SKU to make this recoverable)' };
 		const data = await tokopediaApiRequest.call(this, 'GET', `/inventory/v1/fs/${app}/product/info`, { query: { sku, shop_id: shopId }, itemIndex });
-		const since = sentAt() - CREATED_WINDOW_SECONDS;
+		const since = sentAt() - CREATED_READBACK_WINDOW_SECONDS;
 		const found = (Array.isArray(data) ? (data as IDataObject[]) : []).filter((info) => {
 			const basic = pick(info, 'basic');
 			return String(pick(basic, 'name') ?? '') === String(product.name) && Number(pick(basic, 'createTimeUnix') ?? 0) >= since;
